@@ -1,0 +1,213 @@
+import type { Command } from 'commander';
+import { InputError, MyoscopeError, UsageError, formatLocation } from '../errors.js';
+import { detectKind } from '../io/detect-kind.js';
+import type { Io } from '../io/io.js';
+import { sha256File, type CommandResult, type InputRef } from '../io/output.js';
+import { readEvents } from '../io/read-events.js';
+import { readRecording } from '../io/read-recording.js';
+import { findColumn, readTable } from '../io/read-table.js';
+import { readThickness } from '../io/read-thickness.js';
+import { summariseRecording, type RecordingSummary } from '../pipeline/summarise-recording.js';
+import { summariseThickness, type ThicknessSummary } from '../pipeline/summarise-thickness.js';
+import { renderTable } from '../render/table.js';
+import type { CommandModule } from './command-module.js';
+import { addOutputOptions, addRecordingOptions, recordingOptions } from './options.js';
+
+interface EventsSummary {
+  path: string;
+  kind: 'events';
+  events: number;
+  labels: { label: string; count: number; first_onset_s: number; last_onset_s: number; mean_duration_s: number }[];
+}
+
+interface TableSummary {
+  path: string;
+  kind: 'table';
+  rows: number;
+  columns: string[];
+  groups?: { group: string; count: number }[];
+}
+
+type FileSummary = RecordingSummary | ThicknessSummary | EventsSummary | TableSummary;
+
+interface FileError {
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+async function summariseEvents(path: string): Promise<EventsSummary> {
+  const events = await readEvents(path);
+  const byLabel = new Map<string, typeof events>();
+  for (const e of events) byLabel.set(e.label, [...(byLabel.get(e.label) ?? []), e]);
+  return {
+    path,
+    kind: 'events',
+    events: events.length,
+    labels: [...byLabel.entries()].map(([label, es]) => ({
+      label,
+      count: es.length,
+      first_onset_s: Math.min(...es.map((e) => e.onsetS)),
+      last_onset_s: Math.max(...es.map((e) => e.onsetS)),
+      mean_duration_s: es.reduce((s, e) => s + e.durationS, 0) / es.length,
+    })),
+  };
+}
+
+async function summariseTable(path: string): Promise<TableSummary> {
+  const t = await readTable(path);
+  const summary: TableSummary = { path, kind: 'table', rows: t.rows.length, columns: t.header };
+  const g = findColumn(t.header, ['group', 'cohort', 'diagnosis']);
+  if (g >= 0) {
+    const counts = new Map<string, number>();
+    for (const r of t.rows) counts.set(r.cells[g], (counts.get(r.cells[g]) ?? 0) + 1);
+    summary.groups = [...counts.entries()].map(([group, count]) => ({ group, count }));
+  }
+  return summary;
+}
+
+/** Tidy records: one per channel, per thickness group, per event label, per table. */
+function tidy(files: FileSummary[]): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const f of files) {
+    if (f.kind === 'recording') {
+      for (const c of f.channels) {
+        const { note: _note, ...rest } = c;
+        out.push({ path: f.path, kind: f.kind, format: f.format, fs_hz: f.fs_hz, duration_s: f.duration_s, n_samples: f.n_samples, ...rest });
+      }
+    } else if (f.kind === 'thickness') {
+      for (const g of f.groups) {
+        out.push({
+          path: f.path,
+          kind: f.kind,
+          group: g.group,
+          subjects: g.subjects,
+          muscles: f.muscles.join(' '),
+          sides: f.sides.join(' '),
+          trials: f.trials.length,
+          missing_cells: f.missing_cells,
+        });
+      }
+    } else if (f.kind === 'events') {
+      for (const l of f.labels) out.push({ path: f.path, kind: f.kind, ...l });
+    } else {
+      out.push({ path: f.path, kind: f.kind, rows: f.rows, columns: f.columns.join(' ') });
+    }
+  }
+  return out;
+}
+
+function human(files: FileSummary[], errors: FileError[], colour: boolean): string {
+  const parts: string[] = [];
+  for (const f of files) {
+    if (f.kind === 'recording') {
+      parts.push(
+        renderTable(
+          {
+            title: `${f.path}  ${f.fs_hz} Hz, ${f.duration_s.toFixed(3)} s, ${f.n_samples} samples, ${f.n_channels} channels (${f.format})`,
+            head: ['channel', 'unit', 'mean', 'RMS', 'min', 'max', 'NaN', 'clip %', 'flat ms', '50 Hz %', '60 Hz %'],
+            rows: f.channels.map((c) => [c.channel, c.unit || '–', c.mean, c.rms, c.min, c.max, c.nan_count, c.clip_pct, c.flat_run_ms, c.powerline_50hz_pct, c.powerline_60hz_pct]),
+            alignRight: [2, 3, 4, 5, 6, 7, 8, 9, 10],
+          },
+          colour,
+        ),
+      );
+    } else if (f.kind === 'thickness') {
+      const design = [
+        `muscles ${f.muscles.join(', ')}; sides ${f.sides.join(', ')}; conditions ${f.conditions.join(', ')}; trials ${f.trials.join(', ')}`,
+        f.levels.length ? `levels ${f.levels.join(', ')}` : '',
+        f.sessions.length ? `sessions ${f.sessions.join(', ')}` : '',
+        `missing cells ${f.missing_cells}${f.missing_examples.length ? ` (e.g. ${f.missing_examples.slice(0, 3).join('; ')})` : ''}`,
+      ].filter(Boolean);
+      parts.push(
+        renderTable(
+          { title: `${f.path}  thickness table (${f.form} form), ${f.rows} measurements`, head: ['group', 'subjects'], rows: f.groups.map((g) => [g.group, g.subjects]), alignRight: [1] },
+          colour,
+        ) + design.join('\n') + '\n',
+      );
+    } else if (f.kind === 'events') {
+      parts.push(
+        renderTable(
+          {
+            title: `${f.path}  events, ${f.events} in all`,
+            head: ['label', 'count', 'first onset s', 'last onset s', 'mean duration s'],
+            rows: f.labels.map((l) => [l.label, l.count, l.first_onset_s, l.last_onset_s, l.mean_duration_s]),
+            alignRight: [1, 2, 3, 4],
+          },
+          colour,
+        ),
+      );
+    } else {
+      parts.push(`${f.path}  table: ${f.rows} rows; columns ${f.columns.join(', ')}${f.groups ? `; groups ${f.groups.map((g) => `${g.group} ${g.count}`).join(', ')}` : ''}\n`);
+    }
+  }
+  for (const e of errors) parts.push(`${e.path}: not inspected (see the error above)\n`);
+  return parts.join('\n');
+}
+
+export const inspectCommand: CommandModule = {
+  name: 'inspect',
+  register(program: Command): Command {
+    const cmd = program
+      .command('inspect')
+      .description(
+        'sample rate, duration, channels, units and per-channel quality of recordings; design and missing cells of thickness tables',
+      )
+      .argument('<files...>', 'recordings (CSV/TSV/text, .gz, WFDB .hea), thickness tables, events.tsv');
+    addRecordingOptions(cmd);
+    return addOutputOptions(cmd);
+  },
+  async run(args: string[], options: Record<string, unknown>, io: Io): Promise<CommandResult> {
+    const ropts = recordingOptions(options as Parameters<typeof recordingOptions>[0]);
+    const files: FileSummary[] = [];
+    const errors: FileError[] = [];
+    const inputs: InputRef[] = [];
+    const warnings: string[] = [];
+    const seen = new Set<string>();
+    for (const path of args) {
+      // A WFDB record named by both its .hea and .dat is inspected once.
+      const key = path.replace(/\.(hea|dat)$/i, '.hea');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      try {
+        const kind = await detectKind(path);
+        let summary: FileSummary;
+        if (kind === 'recording') {
+          const { recording, warnings: w } = await readRecording(path, ropts);
+          warnings.push(...w);
+          summary = summariseRecording(recording);
+        } else if (kind === 'thickness') {
+          const { table, warnings: w } = await readThickness(path);
+          warnings.push(...w);
+          summary = summariseThickness(table);
+        } else if (kind === 'events') {
+          summary = await summariseEvents(path);
+        } else {
+          summary = await summariseTable(path);
+        }
+        files.push(summary);
+        inputs.push({ path, sha256: await sha256File(key.endsWith('.hea') ? key : path) });
+      } catch (err) {
+        if (err instanceof UsageError || !(err instanceof MyoscopeError)) throw err;
+        const loc = err instanceof InputError ? err.location : undefined;
+        errors.push({ path, message: err.message, line: loc?.line, column: loc?.column });
+        io.stderr(`myoscope: error: ${err.message}\n`);
+      }
+    }
+    if (files.length === 0 && errors.length === 1) {
+      // A single unreadable input is a plain input error.
+      throw new InputError({ file: errors[0].path, line: errors[0].line, column: errors[0].column }, errors[0].message.replace(`${formatLocation({ file: errors[0].path, line: errors[0].line, column: errors[0].column })}: `, ''));
+    }
+    return {
+      command: 'inspect',
+      params: { files: args, fs_hz: ropts.fsHz ?? null, unit: ropts.unit ?? null, names: ropts.names ?? null, time_tolerance_periods: ropts.timeTolerance, mains_half_width_hz: 1 },
+      inputs,
+      results: tidy(files),
+      warnings,
+      extra: { files, errors },
+      human: ({ colour }) => human(files, errors, colour),
+      exitCode: errors.length > 0 ? 3 : 0,
+    };
+  },
+};
