@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InputError, MyoscopeError, UsageError, formatLocation } from '../errors.js';
+import { InputError, MyoscopeError, UsageError } from '../errors.js';
 import { detectKind } from '../io/detect-kind.js';
 import type { Io } from '../io/io.js';
 import { sha256File, type CommandResult, type InputRef } from '../io/output.js';
@@ -35,6 +35,7 @@ interface FileError {
   message: string;
   line?: number;
   column?: number;
+  error: MyoscopeError;
 }
 
 async function summariseEvents(path: string): Promise<EventsSummary> {
@@ -191,21 +192,19 @@ export const inspectCommand: CommandModule = {
       } catch (err) {
         if (err instanceof UsageError || !(err instanceof MyoscopeError)) throw err;
         const loc = err instanceof InputError ? err.location : undefined;
-        errors.push({ path, message: err.message, line: loc?.line, column: loc?.column });
-        io.stderr(`myoscope: error: ${err.message}\n`);
+        errors.push({ path, message: err.message, line: loc?.line, column: loc?.column, error: err });
       }
     }
-    if (files.length === 0 && errors.length === 1) {
-      // A single unreadable input is a plain input error.
-      throw new InputError({ file: errors[0].path, line: errors[0].line, column: errors[0].column }, errors[0].message.replace(`${formatLocation({ file: errors[0].path, line: errors[0].line, column: errors[0].column })}: `, ''));
-    }
+    // A single unreadable input is a plain input error; with several, the others are still reported.
+    if (files.length === 0 && errors.length === 1) throw errors[0].error;
+    for (const e of errors) io.stderr(`myoscope: error: ${e.message}\n`);
     return {
       command: 'inspect',
       params: { files: args, fs_hz: ropts.fsHz ?? null, unit: ropts.unit ?? null, names: ropts.names ?? null, time_tolerance_periods: ropts.timeTolerance, mains_half_width_hz: 1 },
       inputs,
       results: tidy(files),
       warnings,
-      extra: { files, errors },
+      extra: { files, errors: errors.map(({ error: _e, ...rest }) => rest) },
       human: ({ colour }) => human(files, errors, colour),
       exitCode: errors.length > 0 ? 3 : 0,
     };

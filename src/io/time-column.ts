@@ -9,10 +9,11 @@ const SNAP_RELATIVE = 1e-4;
 /**
  * Sample rate from a time column, checking that it is regular.
  *
- * The nominal period is `(t_last − t_first) / (n − 1)`. Time must increase strictly, and every time
- * stamp must lie within `tolerance` periods of the regular grid `t_first + i·period` (so rounding of
- * printed times passes and a dropped or repeated sample fails). The rate is snapped to a whole
- * number of Hz when within 1e-4 of it (relative).
+ * The period is the slope of the least-squares line through (row, time). Time must increase
+ * strictly, and every time stamp must lie within `tolerance` periods of that regular grid (so
+ * rounding of printed times passes and a dropped or repeated sample fails). The rate is snapped to a
+ * whole number of Hz when within 1e-4 of it (relative) or within the uncertainty that the largest
+ * grid residual implies for the slope (time stamps printed with few decimals).
  *
  * @param timeS time stamps in seconds
  * @param firstLine 1-based line of the first data row (row i is reported as line firstLine + i)
@@ -37,11 +38,24 @@ export function sampleRateFromTime(
       );
     }
   }
-  const t0 = timeS[0];
-  const period = (timeS[n - 1] - t0) / (n - 1);
-  const limit = tolerance * period;
+  // Least-squares line t = a + period·i: robust to times printed with few decimals.
+  const iMean = (n - 1) / 2;
+  let tMean = 0;
+  for (let i = 0; i < n; i++) tMean += (timeS[i] - tMean) / (i + 1);
+  let sxy = 0;
+  let sxx = 0;
   for (let i = 0; i < n; i++) {
-    const dev = timeS[i] - (t0 + i * period);
+    const di = i - iMean;
+    sxy += di * (timeS[i] - tMean);
+    sxx += di * di;
+  }
+  const period = sxy / sxx;
+  const a = tMean - period * iMean;
+  const limit = tolerance * period;
+  let maxResidual = 0;
+  for (let i = 0; i < n; i++) {
+    const dev = timeS[i] - (a + i * period);
+    if (Math.abs(dev) > maxResidual) maxResidual = Math.abs(dev);
     if (Math.abs(dev) > limit) {
       throw new InputError(
         { file, line: firstLine + i, column },
@@ -51,7 +65,9 @@ export function sampleRateFromTime(
     }
   }
   let fsHz = 1 / period;
+  // Snap to whole Hz when that lies within the rate's uncertainty (rounded time stamps) or 1e-4.
+  const relUncertainty = Math.max(SNAP_RELATIVE, (8 * maxResidual) / (n ** 1.5 * period));
   const rounded = Math.round(fsHz);
-  if (rounded > 0 && Math.abs(fsHz - rounded) <= SNAP_RELATIVE * rounded) fsHz = rounded;
-  return { fsHz, startS: t0 };
+  if (rounded > 0 && Math.abs(fsHz - rounded) <= relUncertainty * rounded) fsHz = rounded;
+  return { fsHz, startS: timeS[0] };
 }
