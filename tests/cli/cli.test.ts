@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SHARED_DATA, runCli, tempDir, writeTemp } from '../helpers/run-cli.js';
+import { expectValidOutput } from '../helpers/schema.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const dir = tempDir();
@@ -26,6 +27,9 @@ describe('myoscope CLI', () => {
     const r = runCli(['inspect', '--json', file]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
+    expectValidOutput(doc);
+    // The schema is not a rubber stamp: a recording record without its figures fails it.
+    expect(() => expectValidOutput({ ...doc, results: [{ path: file, kind: 'recording' }] })).toThrow();
     expect(Object.keys(doc)).toEqual(['schema_version', 'tool', 'command', 'params', 'inputs', 'results', 'warnings', 'files', 'errors']);
     expect(doc.tool).toEqual({ name: 'myoscope', version: pkg.version });
     expect(doc.command).toBe('inspect');
@@ -68,6 +72,7 @@ describe('myoscope CLI', () => {
     const r = runCli(['inspect', '--json', ...biosppy, ...physionet]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
+    expectValidOutput(doc);
     expect(doc.files.map((f: { fs_hz: number; n_samples: number }) => [f.fs_hz, f.n_samples])).toEqual([
       [1000, 100000],
       [1000, 63880],
