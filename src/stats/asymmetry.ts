@@ -9,8 +9,10 @@
  */
 import { ParameterError } from '../errors.js';
 
+/** Body side: left or right. */
 export type Side = 'L' | 'R';
 
+/** One subject's left and right value of one muscle (and level), in one unit. */
 export interface SideAsymmetryInput {
   /** Left-side value, > 0, in the same unit as `right`. */
   left: number;
@@ -20,6 +22,7 @@ export interface SideAsymmetryInput {
   symptomSide?: Side;
 }
 
+/** The symptomatic side against the other, in percent of the other side (Hides et al.). */
 export interface SymptomSideComparison {
   symptomSide: Side;
   /** The value on the symptomatic side. */
@@ -30,6 +33,7 @@ export interface SymptomSideComparison {
   ipsilateralDifferencePct: number;
 }
 
+/** Percent asymmetries of one subject (formulas in the file header). */
 export interface SideAsymmetry {
   left: number;
   right: number;

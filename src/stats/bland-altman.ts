@@ -16,6 +16,7 @@ import { tQuantileTwoSided } from './f-distribution.js';
 /** The multiplier of the SD of differences for 95 % limits of agreement (Bland & Altman). */
 export const LOA_MULTIPLIER = 1.96;
 
+/** Options of {@link blandAltman}. */
 export interface BlandAltmanOptions {
   /** Confidence level of the intervals around bias and limits, in (0, 1). Default 0.95. */
   confLevel?: number;
@@ -28,6 +29,7 @@ interface BlandAltmanCounts {
   droppedIndices: number[];
 }
 
+/** Bias, limits of agreement and their CIs, all in the unit of the data. */
 export interface BlandAltmanResult extends BlandAltmanCounts {
   ok: true;
   confLevel: number;
@@ -49,11 +51,13 @@ export interface BlandAltmanResult extends BlandAltmanCounts {
   loaUpperCiUpper: number;
 }
 
+/** Fewer than 2 complete pairs: nothing is defined. */
 export interface BlandAltmanFailure extends BlandAltmanCounts {
   ok: false;
   reason: string;
 }
 
+/** What {@link blandAltman} returns. */
 export type BlandAltmanOutcome = BlandAltmanResult | BlandAltmanFailure;
 
 /**

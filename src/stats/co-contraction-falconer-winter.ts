@@ -12,14 +12,17 @@
  */
 import { checkEnvelopePair } from './co-contraction-check.js';
 
+/** How the areas are integrated over the samples. */
 export type IntegrationRule = 'trapezoid' | 'rectangle';
 
+/** Parameters of {@link coContractionFalconerWinter}; `fsHz` is the envelopes' sample rate. */
 export interface FalconerWinterParams {
   fsHz: number;
   /** Default `trapezoid`. */
   integration?: IntegrationRule;
 }
 
+/** The formula, as each result names it. */
 export const FALCONER_WINTER_FORMULA = 'CCI = 2 * integral(min(a, b)) / integral(a + b) * 100';
 
 interface FalconerWinterBase {
@@ -28,6 +31,7 @@ interface FalconerWinterBase {
   params: { fsHz: number; integration: IntegrationRule; nSamples: number; durationS: number };
 }
 
+/** The index in percent and the areas behind it. */
 export interface FalconerWinterResult extends FalconerWinterBase {
   ok: true;
   cciPct: number;
@@ -37,11 +41,13 @@ export interface FalconerWinterResult extends FalconerWinterBase {
   areaB: number;
 }
 
+/** Both envelopes have zero area: the index is undefined. */
 export interface FalconerWinterFailure extends FalconerWinterBase {
   ok: false;
   reason: string;
 }
 
+/** What {@link coContractionFalconerWinter} returns. */
 export type FalconerWinterOutcome = FalconerWinterResult | FalconerWinterFailure;
 
 /**

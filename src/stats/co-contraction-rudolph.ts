@@ -16,12 +16,15 @@
  */
 import { checkEnvelopePair } from './co-contraction-check.js';
 
+/** The formula, as each result names it. */
 export const RUDOLPH_FORMULA = 'CCI = mean over samples of (lower / higher) * (lower + higher)';
 
+/** Parameters of {@link coContractionRudolph}; `fsHz` is the envelopes' sample rate. */
 export interface RudolphParams {
   fsHz: number;
 }
 
+/** The index (mean and sum over samples), in envelope units. */
 export interface RudolphResult {
   ok: true;
   method: 'rudolph-2000';

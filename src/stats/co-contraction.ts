@@ -8,10 +8,12 @@ import { ParameterError } from '../errors.js';
 import { coContractionFalconerWinter, type FalconerWinterOutcome, type IntegrationRule } from './co-contraction-falconer-winter.js';
 import { coContractionRudolph, type RudolphResult } from './co-contraction-rudolph.js';
 
+/** The method and its parameters; `fsHz` is the envelopes' sample rate. */
 export type CoContractionParams =
   | { method: 'falconer-winter-1985'; fsHz: number; integration?: IntegrationRule }
   | { method: 'rudolph-2000'; fsHz: number };
 
+/** The chosen method's result, tagged by `method`. */
 export type CoContractionOutcome = FalconerWinterOutcome | RudolphResult;
 
 /** Co-contraction index of envelopes `a`, `b` sampled at `fsHz` by `params.method`. */

@@ -44,8 +44,10 @@ export type IccFormLabel = 'ICC(1,1)' | 'ICC(2,1)' | 'ICC(3,1)' | 'ICC(1,k)' | '
 /** McGraw & Wong (1996) labels, in the same order as {@link IccFormLabel}. */
 export type McGrawWongLabel = 'ICC(1)' | 'ICC(A,1)' | 'ICC(C,1)' | 'ICC(k)' | 'ICC(A,k)' | 'ICC(C,k)';
 
+/** The six forms in the order results list them: single-measure forms first, then average-measure. */
 export const ICC_FORMS: readonly IccFormLabel[] = ['ICC(1,1)', 'ICC(2,1)', 'ICC(3,1)', 'ICC(1,k)', 'ICC(2,k)', 'ICC(3,k)'];
 
+/** What a form assumes and measures, in McGraw & Wong's terms. */
 export interface IccFormInfo {
   form: IccFormLabel;
   mcgrawWong: McGrawWongLabel;
@@ -88,6 +90,7 @@ export interface IccFormUndefined extends IccFormInfo {
   icc?: number;
 }
 
+/** One ICC form with its test and interval, or why they are undefined. */
 export type IccForm = IccFormOk | IccFormUndefined;
 
 /** The ANOVA decomposition behind the coefficients (two-way without interaction, and one-way). */
@@ -118,6 +121,7 @@ interface IccCounts {
   droppedRows: number[];
 }
 
+/** A complete ICC analysis: every form, keyed by its Shrout & Fleiss label. */
 export interface IccResult extends IccCounts {
   ok: true;
   confLevel: number;
@@ -125,13 +129,16 @@ export interface IccResult extends IccCounts {
   forms: Record<IccFormLabel, IccForm>;
 }
 
+/** No ICC is defined for the matrix (too few complete subjects or trials, or zero variance). */
 export interface IccFailure extends IccCounts {
   ok: false;
   reason: string;
 }
 
+/** What {@link icc} returns. */
 export type IccOutcome = IccResult | IccFailure;
 
+/** Options of {@link icc}. */
 export interface IccOptions {
   /** Confidence level of the intervals, in (0, 1). Default 0.95. */
   confLevel?: number;
@@ -184,6 +191,7 @@ export function icc(matrix: ReadonlyArray<ArrayLike<number | null>>, options: Ic
   const k = kTrials;
   const counts: IccCounts = { nRows, nSubjects: n, kTrials: k, droppedRows };
   const dropNote = droppedRows.length > 0 ? ` (${droppedRows.length} of ${nRows} rows dropped for a missing trial)` : '';
+  if (nRows === 0) return { ok: false, reason: 'ICC needs at least 2 subjects; the matrix is empty', ...counts };
   if (k < 2) return { ok: false, reason: `ICC needs at least 2 trials per subject; got ${k}`, ...counts };
   if (n < 2) return { ok: false, reason: `ICC needs at least 2 subjects with all ${k} trials; got ${n}${dropNote}`, ...counts };
 

@@ -24,11 +24,13 @@ export const SEM_DEFAULT_ICC: IccFormLabel = 'ICC(3,1)';
 /** z for a two-sided 95 % interval as the MDC literature writes it (Weir 2005): exactly 1.96. */
 export const MDC95_Z = 1.96;
 
+/** Options of {@link sem}. */
 export interface SemOptions {
   /** Which ICC enters SD·√(1 − ICC), and whose error term enters √MS_error. Default ICC(3,1). */
   icc?: IccFormLabel;
 }
 
+/** SEM and MDC95 in both forms, in the unit of the data. */
 export interface SemResult {
   ok: true;
   iccForm: IccFormLabel;
@@ -44,12 +46,14 @@ export interface SemResult {
   mdc95FromMsError: number;
 }
 
+/** The chosen ICC is undefined, so SD·√(1 − ICC) is too. */
 export interface SemFailure {
   ok: false;
   iccForm: IccFormLabel;
   reason: string;
 }
 
+/** What {@link sem} returns. */
 export type SemOutcome = SemResult | SemFailure;
 
 /**

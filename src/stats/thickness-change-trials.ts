@@ -17,6 +17,7 @@ export interface TrialThickness {
   thicknessMm: number;
 }
 
+/** One paired trial: its thicknesses (mm), percent change and ratio. */
 export interface TrialThicknessChange {
   trial: string;
   restMm: number;
@@ -25,6 +26,7 @@ export interface TrialThicknessChange {
   ratio: number;
 }
 
+/** A trial measured in one condition only; reported, not used. */
 export interface UnpairedTrial {
   trial: string;
   /** The only condition in which this trial was measured. */
@@ -32,6 +34,7 @@ export interface UnpairedTrial {
   thicknessMm: number;
 }
 
+/** Means over the paired trials. */
 export interface TrialMeans {
   ok: true;
   /** Number of paired trials averaged. */
@@ -46,6 +49,7 @@ export interface TrialMeans {
   contractedMm: number;
 }
 
+/** What {@link thicknessChangeTrials} returns. */
 export interface ThicknessChangeTrials {
   /** Paired trials, in the order of `rest`. */
   trials: TrialThicknessChange[];

@@ -6,6 +6,7 @@
  */
 import { checkThicknessMm } from './thickness-change-check.js';
 
+/** Percent change and ratio of one paired trial. */
 export interface ThicknessChange {
   /** (contracted − rest) / rest × 100, in percent of resting thickness. */
   changePct: number;
