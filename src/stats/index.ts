@@ -1,0 +1,11 @@
+/** Public surface of the statistics layer: pure functions on number arrays, results as plain objects. */
+export { type Alternative, type ConfidenceInterval, type Outcome, type Unavailable, unavailable } from './result.js';
+export { type Sample, missingCount, presentValues } from './sample.js';
+export { normalCdf, normalQuantile, tCdf, tQuantile } from './distributions.js';
+export { nonCentralTCdf } from './noncentral-t-cdf.js';
+export { pWilcox, qWilcox } from './rank-sum-distribution.js';
+export { pSignRank, qSignRank } from './signed-rank-distribution.js';
+export { mean } from './mean.js';
+export { variance } from './variance.js';
+export { quantileType7 } from './quantile-type7.js';
+export { type Descriptives, type Spread, describe } from './descriptives.js';
