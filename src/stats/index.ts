@@ -9,3 +9,15 @@ export { mean } from './mean.js';
 export { variance } from './variance.js';
 export { quantileType7 } from './quantile-type7.js';
 export { type Descriptives, type Spread, describe } from './descriptives.js';
+export { checkConfLevel } from './check-level.js';
+export { tInference } from './t-inference.js';
+export {
+  type GroupMoments,
+  type TTest,
+  type TTestOptions,
+  type TTestVariant,
+  STUDENT_FORMULA,
+  WELCH_FORMULA,
+  tTestFromMoments,
+} from './t-test-from-moments.js';
+export { groupMoments, tTest } from './t-test.js';
