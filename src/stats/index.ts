@@ -21,3 +21,8 @@ export {
   tTestFromMoments,
 } from './t-test-from-moments.js';
 export { groupMoments, tTest } from './t-test.js';
+export { averageRanks } from './average-ranks.js';
+export { brentZero } from './brent-zero.js';
+export { rankSumScore } from './rank-sum-score.js';
+export { HL_EXACT_FORMULA, HL_NORMAL_FORMULA, type HodgesLehmann, hodgesLehmannShift } from './hodges-lehmann-shift.js';
+export { MANN_WHITNEY_FORMULA, type MannWhitney, type MannWhitneyOptions, mannWhitney } from './mann-whitney.js';
