@@ -26,3 +26,17 @@ export { brentZero } from './brent-zero.js';
 export { rankSumScore } from './rank-sum-score.js';
 export { HL_EXACT_FORMULA, HL_NORMAL_FORMULA, type HodgesLehmann, hodgesLehmannShift } from './hodges-lehmann-shift.js';
 export { MANN_WHITNEY_FORMULA, type MannWhitney, type MannWhitneyOptions, mannWhitney } from './mann-whitney.js';
+export { nonCentralTInterval } from './noncentral-t-interval.js';
+export {
+  type EffectSizeOptions,
+  FORMULAS as STANDARDIZED_DIFFERENCE_FORMULAS,
+  type StandardizedDifference,
+  type StandardizedMeasure,
+  hedgesCorrection,
+  standardizedDifference,
+} from './standardized-difference.js';
+export { cohensD } from './cohens-d.js';
+export { hedgesG } from './hedges-g.js';
+export { glassDelta } from './glass-delta.js';
+export { CLIFFS_DELTA_FORMULA, type PlainEffect, cliffsDelta } from './cliffs-delta.js';
+export { RANK_BISERIAL_FORMULA, rankBiserial } from './rank-biserial.js';
