@@ -40,3 +40,8 @@ export { hedgesG } from './hedges-g.js';
 export { glassDelta } from './glass-delta.js';
 export { CLIFFS_DELTA_FORMULA, type PlainEffect, cliffsDelta } from './cliffs-delta.js';
 export { RANK_BISERIAL_FORMULA, rankBiserial } from './rank-biserial.js';
+export { pairedDifferences } from './paired-differences.js';
+export { PAIRED_T_FORMULA, type PairedOptions, type PairedTTest, pairedTTest } from './paired-t-test.js';
+export { SIGNED_RANK_FORMULA, type WilcoxonSignedRank, wilcoxonSignedRank } from './wilcoxon-signed-rank.js';
+export { type CohensDz, DZ_CI_METHOD, DZ_FORMULA, cohensDz } from './cohens-dz.js';
+export { DAV_FORMULA, cohensDav } from './cohens-dav.js';
