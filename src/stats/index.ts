@@ -45,3 +45,4 @@ export { PAIRED_T_FORMULA, type PairedOptions, type PairedTTest, pairedTTest } f
 export { SIGNED_RANK_FORMULA, type WilcoxonSignedRank, wilcoxonSignedRank } from './wilcoxon-signed-rank.js';
 export { type CohensDz, DZ_CI_METHOD, DZ_FORMULA, cohensDz } from './cohens-dz.js';
 export { DAV_FORMULA, cohensDav } from './cohens-dav.js';
+export { P_ADJUST_FORMULAS, type PAdjustMethod, pAdjust } from './p-adjust.js';
