@@ -46,3 +46,4 @@ export { SIGNED_RANK_FORMULA, type WilcoxonSignedRank, wilcoxonSignedRank } from
 export { type CohensDz, DZ_CI_METHOD, DZ_FORMULA, cohensDz } from './cohens-dz.js';
 export { DAV_FORMULA, cohensDav } from './cohens-dav.js';
 export { P_ADJUST_FORMULAS, type PAdjustMethod, pAdjust } from './p-adjust.js';
+export { type SummaryComparison, type SummaryGroup, compareFromSummary } from './compare-from-summary.js';
