@@ -9,6 +9,7 @@ export interface PlainEffect {
   readonly value: number;
 }
 
+/** The formula reported with every Cliff's delta. */
 export const CLIFFS_DELTA_FORMULA =
   'cliffs_delta: (#(focal_i > reference_j) - #(focal_i < reference_j)) / (n_focal n_reference), over all pairs';
 

@@ -6,6 +6,7 @@ import { unavailable } from './result.js';
 import type { Sample } from './sample.js';
 import { variance } from './variance.js';
 
+/** The formula reported with every d_av. */
 export const DAV_FORMULA = 'd_av: mean(first - second) / ((sd(first) + sd(second)) / 2) over complete pairs (Cumming 2012)';
 
 /**

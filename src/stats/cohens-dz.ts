@@ -17,7 +17,9 @@ export interface CohensDz {
   readonly df: number;
 }
 
+/** The formula reported with every d_z. */
 export const DZ_FORMULA = 'd_z: mean(d) / sd(d), d = first - second over complete pairs';
+/** How the d_z interval is formed. */
 export const DZ_CI_METHOD = 'noncentral t inversion: ncp bounds of t = mean(d) / (sd(d) / sqrt(n)), df = n - 1, divided by sqrt(n)';
 
 /**

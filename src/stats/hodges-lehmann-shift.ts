@@ -17,9 +17,11 @@ export interface HodgesLehmann {
   readonly ci: ConfidenceInterval;
 }
 
+/** The formula reported with an exact Hodges–Lehmann shift. */
 export const HL_EXACT_FORMULA =
   'hodges_lehmann: median of all n_focal*n_reference differences focal_i - reference_j; CI between the order ' +
   'statistics of those differences given by qwilcox (R wilcox.test conf.int, exact)';
+/** The formula reported with a normal-approximation Hodges–Lehmann shift. */
 export const HL_NORMAL_FORMULA =
   'hodges_lehmann: shift d at which the normal score of W(focal - d, reference) without continuity correction is 0; ' +
   'CI where the continuity-corrected score equals the normal quantiles; roots by uniroot, tol 1e-4 ' +

@@ -7,6 +7,7 @@ import type { Alternative, Outcome } from './result.js';
 import { unavailable } from './result.js';
 import { presentValues, type Sample } from './sample.js';
 
+/** Options of {@link mannWhitney}. */
 export interface MannWhitneyOptions {
   /** Default `two.sided`. */
   readonly alternative?: Alternative;
@@ -31,6 +32,7 @@ export interface MannWhitney {
   readonly hodgesLehmann: Outcome<HodgesLehmann>;
 }
 
+/** The formula reported with every Mann–Whitney test. */
 export const MANN_WHITNEY_FORMULA =
   'mann_whitney_u: W = sum of focal ranks in the pooled sample - n_focal (n_focal + 1) / 2 (R wilcox.test W); ' +
   'p exact from the rank-sum distribution when both n < 50 and no ties, else normal approximation ' +

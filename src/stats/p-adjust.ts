@@ -3,6 +3,7 @@ import { ParameterError } from '../errors.js';
 /** `holm` (family-wise error, Holm 1979) or `BH` (false discovery rate, Benjamini & Hochberg 1995). */
 export type PAdjustMethod = 'holm' | 'BH';
 
+/** The formula reported with each adjustment method. */
 export const P_ADJUST_FORMULAS: Record<PAdjustMethod, string> = {
   holm: 'holm: p_(i) adjusted = max over j <= i of min(1, (m - j + 1) p_(j)), p sorted ascending, m tests (R p.adjust "holm")',
   BH: 'BH: p_(i) adjusted = min over j >= i of min(1, m / j p_(j)), p sorted ascending, m tests (R p.adjust "BH")',

@@ -7,6 +7,7 @@ import type { Sample } from './sample.js';
 import { tInference } from './t-inference.js';
 import { variance } from './variance.js';
 
+/** Options of the paired tests. */
 export interface PairedOptions {
   /** Default `two.sided`. */
   readonly alternative?: Alternative;
@@ -30,6 +31,7 @@ export interface PairedTTest {
   readonly ci: ConfidenceInterval;
 }
 
+/** The formula reported with every paired t-test. */
 export const PAIRED_T_FORMULA = 'paired_t: t = mean(d) / (sd(d) / sqrt(n)), d = first - second over complete pairs, df = n - 1 (R t.test, paired = TRUE)';
 
 /**

@@ -4,6 +4,7 @@ import type { Outcome } from './result.js';
 import { unavailable } from './result.js';
 import { presentValues, type Sample } from './sample.js';
 
+/** The formula reported with every rank-biserial r. */
 export const RANK_BISERIAL_FORMULA =
   'rank_biserial: 2 W / (n_focal n_reference) - 1, W = Mann-Whitney W of focal (effectsize::rank_biserial); ' +
   "for two independent groups it equals Cliff's delta";

@@ -8,6 +8,7 @@ import type { GroupMoments } from './t-test-from-moments.js';
 /** Which standardiser: pooled SD (`cohens_d`), pooled SD with exact small-sample correction (`hedges_g`), reference SD (`glass_delta`). */
 export type StandardizedMeasure = 'cohens_d' | 'hedges_g' | 'glass_delta';
 
+/** Options of the standardised differences. */
 export interface EffectSizeOptions {
   /** Default 0.95. */
   readonly confLevel?: number;
@@ -26,6 +27,7 @@ export interface StandardizedDifference {
   readonly df: number;
 }
 
+/** The formula reported with each standardised difference. */
 export const FORMULAS: Record<StandardizedMeasure, string> = {
   cohens_d:
     'cohens_d: (mean_focal - mean_reference) / s_pooled, s_pooled = sqrt(((n_focal-1) s_focal^2 + (n_reference-1) s_reference^2) / (n_focal + n_reference - 2)) ' +

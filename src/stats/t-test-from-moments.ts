@@ -14,6 +14,7 @@ export interface GroupMoments {
 /** `welch` (unequal variances, Welch–Satterthwaite df; R's default) or `student` (pooled variance). */
 export type TTestVariant = 'welch' | 'student';
 
+/** Options of the two-sample t-tests. */
 export interface TTestOptions {
   /** Default `welch`, as R's `t.test`. */
   readonly variant?: TTestVariant;
@@ -42,9 +43,11 @@ export interface TTest {
   readonly ci: ConfidenceInterval;
 }
 
+/** The formula reported with every Welch test. */
 export const WELCH_FORMULA =
   'welch_t: t = (mean_focal - mean_reference) / sqrt(s_focal^2/n_focal + s_reference^2/n_reference); ' +
   'df = Welch-Satterthwaite (R t.test, var.equal = FALSE)';
+/** The formula reported with every Student test. */
 export const STUDENT_FORMULA =
   'student_t: t = (mean_focal - mean_reference) / (s_pooled * sqrt(1/n_focal + 1/n_reference)); ' +
   's_pooled^2 = ((n_focal-1) s_focal^2 + (n_reference-1) s_reference^2) / (n_focal + n_reference - 2); ' +

@@ -24,6 +24,7 @@ export interface WilcoxonSignedRank {
   readonly p: number;
 }
 
+/** The formula reported with every signed-rank test. */
 export const SIGNED_RANK_FORMULA =
   'wilcoxon_signed_rank: V = sum of ranks of |d| over d > 0, d = first - second, zero differences dropped (R wilcox.test V, paired = TRUE); ' +
   'p exact from the signed-rank distribution when n < 50 with no ties and no zeros, else normal approximation ' +
