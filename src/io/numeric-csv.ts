@@ -160,8 +160,10 @@ export class NumericCsvParser {
   }
 
   /** Parses the complete lines in `chunk` and keeps the unfinished last line for the next call. */
-  push(chunk: Uint8Array): void {
+  push(bytes: Uint8Array): void {
     this.checkUsable();
+    // A plain Uint8Array view keeps the byte loads monomorphic (a Buffer is a subclass).
+    const chunk = bytes.constructor === Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     const n = chunk.length;
     let start = 0;
     try {
@@ -301,36 +303,33 @@ export class NumericCsvParser {
           c = buf[++i];
         }
         // Mantissa: `m` collects the significant digits (leading zeros dropped), `nd` counts them,
-        // `exp` is the decimal exponent to apply, `seen` tells that at least one digit was read.
+        // `exp` is the decimal exponent to apply; `seen` tells that at least one digit was read.
+        const numStart = i;
         let m = 0;
-        let nd = 0;
         let exp = 0;
-        let seen = false;
         let d = 0;
-        if (c === 48) {
-          seen = true;
-          do c = buf[++i];
-          while (c === 48);
-        }
-        while ((d = c - 48) >= 0 && d <= 9) {
+        while (c === 48) c = buf[++i];
+        const intStart = i;
+        while ((d = c - 48) >>> 0 < 10) {
           m = m * 10 + d;
-          nd++;
           c = buf[++i];
         }
-        if (nd > 0) seen = true;
+        let nd = i - intStart;
+        let seen = i > numStart;
         if (c === DOT || c === decimalByte) {
           c = buf[++i];
           const fracStart = i;
           if (m === 0) {
             while (c === 48) c = buf[++i];
           }
-          while ((d = c - 48) >= 0 && d <= 9) {
+          const sigStart = i;
+          while ((d = c - 48) >>> 0 < 10) {
             m = m * 10 + d;
-            nd++;
             c = buf[++i];
           }
+          nd += i - sigStart;
           exp = fracStart - i;
-          if (i > fracStart) seen = true;
+          seen = seen || i > fracStart;
         }
         let v: number;
         if (!seen) {
@@ -350,7 +349,7 @@ export class NumericCsvParser {
             }
             let e = 0;
             ok = false;
-            while ((d = c - 48) >= 0 && d <= 9) {
+            while ((d = c - 48) >>> 0 < 10) {
               if (e < EXP_CAP) e = e * 10 + d;
               ok = true;
               c = buf[++i];
@@ -359,10 +358,14 @@ export class NumericCsvParser {
           }
           while (c === SPACE || c === tabBlank) c = buf[++i];
           if (ok && (c === delim || c === LF || c === CR)) {
-            if (m === 0) v = 0;
-            else if (nd <= 15 && exp >= -22 && exp <= 22) v = exp < 0 ? m / POW10[-exp] : m * POW10[exp];
-            else v = this.slowField(buf, fieldStart, line, j);
-            if (neg) v = -v;
+            if (nd <= 15 && exp >= -22 && exp <= 22) {
+              v = exp < 0 ? m / POW10[-exp] : m * POW10[exp];
+              if (neg) v = -v;
+            } else if (m === 0) {
+              v = neg ? -0 : 0;
+            } else {
+              v = this.slowField(buf, fieldStart, line, j); // signed already
+            }
           } else {
             v = this.slowField(buf, fieldStart, line, j);
             i = this.slowEnd;
