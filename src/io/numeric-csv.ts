@@ -90,6 +90,7 @@ const QUOTE = 34;
 const DOT = 46;
 /** Exponent values are capped here while reading (any larger one over- or underflows anyway). */
 const EXP_CAP = 100_000;
+const TWO_53 = 2 ** 53;
 /** The decimal grammar `Number()` accepts, without `Infinity` and without blanks. */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INFINITY = /^[+-]?Infinity$/;
@@ -295,6 +296,7 @@ export class NumericCsvParser {
         const fieldStart = i;
         c = buf[i];
         while (c === SPACE || c === tabBlank) c = buf[++i];
+        const textStart = i;
         let neg = false;
         if (c === 45) {
           neg = true;
@@ -356,15 +358,17 @@ export class NumericCsvParser {
             }
             exp += eneg ? -e : e;
           }
+          const textEnd = i;
           while (c === SPACE || c === tabBlank) c = buf[++i];
           if (ok && (c === delim || c === LF || c === CR)) {
-            if (nd <= 15 && exp >= -22 && exp <= 22) {
+            // Clinger: m < 2^53 and 10^|exp| exact, so one IEEE operation rounds the exact value.
+            if ((nd <= 15 || (nd === 16 && m < TWO_53)) && exp >= -22 && exp <= 22) {
               v = exp < 0 ? m / POW10[-exp] : m * POW10[exp];
               if (neg) v = -v;
             } else if (m === 0) {
               v = neg ? -0 : 0;
             } else {
-              v = this.slowField(buf, fieldStart, line, j); // signed already
+              v = this.decimalValue(buf, textStart, textEnd, line, j); // signed already
             }
           } else {
             v = this.slowField(buf, fieldStart, line, j);
@@ -393,6 +397,19 @@ export class NumericCsvParser {
     }
     this.rows = row;
     this.line = line;
+  }
+
+  /**
+   * `Number()` of `buf[s, e)`, a number the scanner has checked against the decimal grammar.
+   * Throws for a value that overflows to ±Infinity.
+   */
+  private decimalValue(buf: Uint8Array, s: number, e: number, line: number, j: number): number {
+    const bytes = buf.subarray(s, e);
+    let text = e - s <= 64 ? String.fromCharCode.apply(null, bytes as unknown as number[]) : utf8.decode(bytes);
+    if (this.decimalComma) text = text.replace(',', '.');
+    const v = Number(text);
+    if (v === Infinity || v === -Infinity) return this.slowField(buf, s, line, j);
+    return v;
   }
 
   /** Index after the field that {@link slowField} parsed: its delimiter, CR (before LF) or LF. */
