@@ -47,13 +47,29 @@ export async function parseNumericFile(path: string, offset: number, opts: Numer
   }
 }
 
+/** Options of {@link parseNumericStream}: the parser options plus the expected stream length. */
+export interface NumericStreamOptions extends NumericCsvOptions {
+  /**
+   * Bytes the stream will yield, when known (e.g. from a gzip trailer's ISIZE, minus the header):
+   * without `expectedRows`, the row count is then estimated from the first chunk.
+   */
+  dataBytes?: number;
+}
+
 /**
  * Parses the numeric rows of a byte stream (a Node `Readable` such as a gunzip stream, or any async
- * iterable of byte chunks) to its end. Pass `opts.expectedRows` when it can be estimated; without
- * it, columns grow by doubling.
+ * iterable of byte chunks) to its end. Give `opts.expectedRows` or `opts.dataBytes` when possible;
+ * without either, the columns grow by doubling (more copying, higher peak memory).
  */
-export async function parseNumericStream(stream: AsyncIterable<Uint8Array>, opts: NumericCsvOptions): Promise<NumericColumns> {
-  const parser = new NumericCsvParser(opts);
-  for await (const chunk of stream) parser.push(chunk);
-  return parser.end();
+export async function parseNumericStream(stream: AsyncIterable<Uint8Array>, opts: NumericStreamOptions): Promise<NumericColumns> {
+  let parser: NumericCsvParser | undefined;
+  for await (const chunk of stream) {
+    if (parser === undefined) {
+      const { dataBytes, ...parserOpts } = opts;
+      const expectedRows = opts.expectedRows ?? (dataBytes !== undefined ? estimateNumericRows(chunk, dataBytes) : undefined);
+      parser = new NumericCsvParser({ ...parserOpts, expectedRows });
+    }
+    parser.push(chunk);
+  }
+  return (parser ?? new NumericCsvParser({ ...opts, expectedRows: 0 })).end();
 }

@@ -42,6 +42,7 @@ describe('parseNumericFile', () => {
     expect(r.rows).toBe(n);
     expectColumns(r.columns);
     // The estimate was close: no copy, the columns are views of a buffer at most 25 % larger.
+    expect(r.columns[0].buffer.byteLength).toBeGreaterThan(n * 8);
     expect(r.columns[0].buffer.byteLength).toBeLessThanOrEqual((n * 8) / 0.75);
   });
 
@@ -72,6 +73,18 @@ describe('parseNumericStream', () => {
     const r = await parseNumericStream(gz, { ...opts, expectedRows: n });
     expect(r.rows).toBe(n);
     expectColumns(r.columns);
+  });
+
+  it('estimates the row count from the first chunk and dataBytes', async () => {
+    const bytes = new TextEncoder().encode(body);
+    const r = await parseNumericStream(Readable.from([bytes.subarray(0, 5000), bytes.subarray(5000)]), {
+      ...opts,
+      dataBytes: bytes.length,
+    });
+    expectColumns(r.columns);
+    // Allocated once near the right size: views, not copies, of buffers at most 25 % larger.
+    expect(r.columns[0].buffer.byteLength).toBeGreaterThan(n * 8);
+    expect(r.columns[0].buffer.byteLength).toBeLessThanOrEqual((n * 8) / 0.75);
   });
 
   it('reads any async iterable of byte chunks', async () => {
