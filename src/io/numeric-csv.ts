@@ -274,7 +274,6 @@ export class NumericCsvParser {
         let k = i;
         while (buf[k] === SPACE || buf[k] === tabBlank) k++;
         if (buf[k] === commentByte) {
-          this.line = line;
           i = this.skipComment(buf, k);
           line++;
           continue;
@@ -435,9 +434,8 @@ export class NumericCsvParser {
     let e = k;
     while (s < e && (buf[s] === SPACE || buf[s] === this.tabBlank)) s++;
     while (e > s && (buf[e - 1] === SPACE || buf[e - 1] === this.tabBlank)) e--;
-    if (s === e) return NaN;
+    if (s === e || isMissingToken(buf, s, e)) return NaN;
     const text = utf8.decode(buf.subarray(s, e));
-    if (text === 'NaN' || text === 'nan' || text === 'NA') return NaN;
     const decimal = this.decimalComma ? text.replaceAll(',', '.') : text;
     if (DECIMAL.test(decimal)) {
       const v = Number(decimal);
@@ -475,8 +473,19 @@ export class NumericCsvParser {
   }
 }
 
-/** A byte that can separate numbers: not a digit, sign, point, `e`, blank, quote or line end. */
+/** `NaN`, `nan` or `NA` in `buf[s, e)`. */
+function isMissingToken(buf: Uint8Array, s: number, e: number): boolean {
+  const a = buf[s];
+  const b = buf[s + 1];
+  if (e - s === 2) return a === 78 && b === 65; // NA
+  if (e - s !== 3) return false;
+  const c = buf[s + 2];
+  return (a === 78 && b === 97 && c === 78) || (a === 110 && b === 97 && c === 110); // NaN, nan
+}
+
+/** A byte that can separate numbers: tab, or ASCII punctuation other than a sign, point or quote. */
 function isPossibleDelimiter(b: number): boolean {
-  if (b >= 48 && b <= 57) return false;
-  return ![43, 45, 46, 101, 69, SPACE, LF, CR, QUOTE, 0].includes(b) && b < 128;
+  if (b === TAB) return true;
+  const punctuation = (b > 32 && b < 48) || (b > 57 && b < 65) || (b > 90 && b < 97) || (b > 122 && b < 127);
+  return punctuation && b !== 43 && b !== 45 && b !== DOT && b !== QUOTE;
 }
