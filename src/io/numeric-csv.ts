@@ -4,15 +4,16 @@
  * anything outside that shape (a quote character, a bare carriage return) throws
  * {@link FastPathUnsupported} so the caller can re-parse the file with csv-parse.
  *
- * Values are exactly `Number(text)` (after replacing a decimal comma by `.`): numbers with at most
- * 15 significant digits and a decimal exponent within ±22 take Clinger's fast path (one correctly
- * rounded multiplication or division of two exactly representable values); every other field is
- * handed to `Number()` itself.
+ * Values are exactly `Number(text)` (after replacing a decimal comma by `.`): numbers whose
+ * significant digits form an integer below 2^53 (at most 15 digits, or 16 below 2^53) and whose
+ * decimal exponent is within ±22 take Clinger's fast path (one correctly rounded multiplication or
+ * division of two exactly representable values); every other field is handed to `Number()` itself,
+ * decoding only that field.
  */
 
 /** Options of {@link NumericCsvParser}. */
 export interface NumericCsvOptions {
-  /** Field delimiter as a byte: 44 `,`, 59 `;`, 9 tab (any byte that cannot occur in a number). */
+  /** Field delimiter as a byte: 44 `,`, 59 `;`, 9 tab (tab or ASCII punctuation except `+-."`). */
   delimiter: number;
   /** `0,0021` means 0.0021 (European vendor exports; a `.` is still read as a decimal point). */
   decimalComma: boolean;
