@@ -61,13 +61,13 @@ export class Prng {
   }
 
   /**
-   * A generator for one named stream under a master seed, e.g. `Prng.stream(seed, 'sub-C01', 'mvc')`.
+   * A generator for one named stream under a master seed (below 2^21), e.g. `Prng.stream(seed, 'sub-C01', 'mvc')`.
    * Streams with different names are independent, so one subject can be regenerated alone and
    * still come out identical to a full run.
    */
   static stream(masterSeed: number, ...names: string[]): Prng {
     const h = fnv1a32(names.join('\u0000'));
-    // Combine to a 53-bit integer: master seed in the high part, stream hash in the low 32 bits.
+    // Combine to a 53-bit integer: master seed (mod 2^21) in the high part, stream hash in the low 32 bits.
     return new Prng((masterSeed % 0x200000) * 0x100000000 + h);
   }
 
