@@ -1,0 +1,44 @@
+import type { ThicknessTable } from '../model/thickness.js';
+import { naturalCompare } from './thickness-cells.js';
+
+/** The groups, sessions, raters and trial labels of a thickness table, each in natural order. */
+export interface ThicknessDesign {
+  groups: string[];
+  sessions: string[];
+  raters: string[];
+  trials: string[];
+}
+
+/** Lists what a thickness table's group, session, rater and trial columns hold. */
+export function thicknessDesign(table: ThicknessTable): ThicknessDesign {
+  const uniq = (f: (r: ThicknessTable['rows'][number]) => string | undefined) =>
+    [...new Set(table.rows.map(f).filter((v): v is string => v !== undefined))].sort(naturalCompare);
+  return { groups: uniq((r) => r.group), sessions: orderSessions(uniq((r) => r.session)), raters: uniq((r) => r.rater), trials: uniq((r) => r.trial) };
+}
+
+const BASELINE_WORDS = /^(pre|pre[ _-]?(test|treatment|intervention)|baseline|base|before|initial|t0|week[ _-]?0)$/i;
+const LATER_WORDS = /^(post|post[ _-]?(test|treatment|intervention)|after|follow[ _-]?up|fu|final)$/i;
+
+/**
+ * Sessions in time order as far as their names tell: baseline words (`pre`, `baseline`, `T0`, …)
+ * first, follow-up words (`post`, `follow-up`, …) last, everything else in natural order between
+ * (`1`, `2`, `10`; `week2`, `week6`).
+ */
+export function orderSessions(sessions: readonly string[]): string[] {
+  const rank = (s: string) => (BASELINE_WORDS.test(s.trim()) ? 0 : LATER_WORDS.test(s.trim()) ? 2 : 1);
+  return [...sessions].sort((a, b) => rank(a) - rank(b) || naturalCompare(a, b));
+}
+
+/** Group names read as the reference (control) group when none is named. */
+const REFERENCE_NAMES = /^(controls?|healthy|healthy[ _-]?controls?|ctrl|hc|no[ _-]?lbp|nlbp|non[ _-]?lbp|asymptomatic)$/i;
+
+/**
+ * The reference group when the user names none: the one group whose name reads as a control
+ * group (`control`, `healthy`, `no-LBP`, …), else the first group in natural order.
+ */
+export function defaultReferenceGroup(groups: readonly string[]): { group: string; how: 'control name' | 'first in natural order' } | undefined {
+  const named = groups.filter((g) => REFERENCE_NAMES.test(g.trim()));
+  if (named.length === 1) return { group: named[0], how: 'control name' };
+  if (groups.length === 0) return undefined;
+  return { group: groups[0], how: 'first in natural order' };
+}
