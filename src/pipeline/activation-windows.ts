@@ -47,13 +47,14 @@ export interface SkippedWindow {
  */
 export function taskWindows(spec: WindowSpec, fsHz: number, nSamples: number): { windows: TaskWindow[]; skipped: SkippedWindow[] } {
   const durationS = nSamples / fsHz;
+  const t = (s: number) => Number(s.toPrecision(12));
   const place = (trial: string, startS: number, endS: number): TaskWindow | string => {
     const startSample = msToSamples(startS * 1000, fsHz);
     const endSample = msToSamples(endS * 1000, fsHz);
     if (startSample < 0 || endSample > nSamples) {
-      return `window ${startS}–${endS} s lies outside the recording (0–${durationS} s)`;
+      return `window ${t(startS)}–${t(endS)} s lies outside the recording (0–${durationS} s)`;
     }
-    if (endSample - startSample < 2) return `window ${startS}–${endS} s holds ${Math.max(0, endSample - startSample)} samples at ${fsHz} Hz; at least 2 are needed`;
+    if (endSample - startSample < 2) return `window ${t(startS)}–${t(endS)} s holds ${Math.max(0, endSample - startSample)} samples at ${fsHz} Hz; at least 2 are needed`;
     // Report the span actually used: the sample times of the window's edges.
     return { trial, startS: startSample / fsHz, endS: endSample / fsHz, startSample, endSample };
   };
