@@ -26,6 +26,7 @@ import { formatNumber, renderTable } from '../render/table.js';
 import { FALCONER_WINTER_FORMULA, type IntegrationRule } from '../stats/co-contraction-falconer-winter.js';
 import { RUDOLPH_FORMULA } from '../stats/co-contraction-rudolph.js';
 import type { CommandModule } from './command-module.js';
+import { conditionParams } from './condition-options.js';
 import { addOutputOptions, addRecordingOptions, parseNameList, parseNumber, parseNumberList, recordingOptions } from './options.js';
 
 interface ActivationOptions {
@@ -51,16 +52,6 @@ interface ActivationOptions {
   fatigueWindowMs: string;
   confLevel: string;
   integration: string;
-}
-
-/** `lowpass:6` or `rms:50` → the envelope stage. */
-export function parseEnvelope(raw: string, order: number): EnvelopeStage {
-  const m = /^\s*(lowpass|rms)\s*:\s*(.+)$/i.exec(raw);
-  if (!m) throw new UsageError(`--envelope "${raw}" must be lowpass:HZ or rms:MS`);
-  if (m[1].toLowerCase() === 'lowpass') {
-    return { method: 'lowpass', cutoffHz: parseNumber('--envelope lowpass', m[2], { min: 0, exclusiveMin: true, unit: 'Hz' }), order };
-  }
-  return { method: 'rms', windowMs: parseNumber('--envelope rms', m[2], { min: 0, exclusiveMin: true, unit: 'ms' }) };
 }
 
 function parsePairs(flag: string, raws: readonly string[], sep: string): [string, string][] {
@@ -110,16 +101,22 @@ interface Resolved {
 }
 
 function resolve(o: ActivationOptions): Resolved {
-  const [low, high] = parseNumberList('--bandpass', o.bandpass, 2, { min: 0, exclusiveMin: true, unit: 'Hz' });
-  if (!(high > low)) throw new UsageError(`--bandpass high corner ${high} Hz must be above the low corner ${low} Hz`);
-  const order = parseNumber('--order', o.order, { min: 1, integer: true });
-  const notch = o.notch === undefined ? null : {
-    f0Hz: parseNumber('--notch', o.notch, { min: 0, exclusiveMin: true, unit: 'Hz' }),
-    q: parseNumber('--notch-q', o.notchQ, { min: 0, exclusiveMin: true }),
-    harmonics: parseNumber('--notch-harmonics', o.notchHarmonics, { min: 1, integer: true }),
-  };
-  const filter: ConditionParams = { dc: true, filters: [{ type: 'bandpass', cutoffHz: [low, high], order }], notch, rectify: false, envelope: null };
-  const envelope = parseEnvelope(o.envelope, parseNumber('--envelope-order', o.envelopeOrder, { min: 1, integer: true }));
+  // The shared conditioning flags (as `process` parses them), with this command's defaults:
+  // DC removal, band-pass, rectification and an envelope always run.
+  const chain = conditionParams({
+    dc: true,
+    bandpass: o.bandpass,
+    order: o.order,
+    notch: o.notch,
+    notchQ: o.notchQ,
+    notchHarmonics: o.notchHarmonics,
+    rectify: true,
+    envelope: o.envelope,
+    envelopeOrder: o.envelopeOrder,
+  });
+  const filter: ConditionParams = { ...chain, rectify: false, envelope: null };
+  if (chain.envelope === null) throw new UsageError(`--envelope "${o.envelope}" must be lowpass:HZ or rms:MS`);
+  const envelope: EnvelopeStage = chain.envelope;
   const integration = o.integration as IntegrationRule;
   if (integration !== 'trapezoid' && integration !== 'rectangle') throw new UsageError(`--integration "${o.integration}" must be trapezoid or rectangle`);
   if (o.window !== undefined && o.events !== undefined) throw new UsageError('--window (absolute) and --events cannot be combined');
@@ -134,7 +131,7 @@ function resolve(o: ActivationOptions): Resolved {
       mvcWindowMs: o.mvc === undefined ? null : parseNumber('--mvc-window-ms', o.mvcWindowMs, { min: 0, exclusiveMin: true, unit: 'ms' }),
       spectrum: {
         segmentMs: parseNumber('--welch-segment-ms', o.welchSegmentMs, { min: 0, exclusiveMin: true, unit: 'ms' }),
-        overlapPct: parseNumber('--welch-overlap-pct', o.welchOverlapPct, { min: 0, max: 99.999, unit: '%' }),
+        overlapPct: parseNumber('--welch-overlap-pct', o.welchOverlapPct, { min: 0, unit: '%' }),
       },
       fatigueWindowMs: parseNumber('--fatigue-window-ms', o.fatigueWindowMs, { min: 0, exclusiveMin: true, unit: 'ms' }),
       confLevel: (() => {
@@ -151,6 +148,25 @@ function resolve(o: ActivationOptions): Resolved {
     offsetMs,
     labels: o.trialType === undefined ? [] : parseNameList('--trial-type', o.trialType),
   };
+}
+
+/** Filtering needs every sample: a missing one (NaN) in a channel that is used is bad input. */
+function assertNoMissing(rec: Recording, channels: readonly string[]): void {
+  for (const name of channels) {
+    const ch = rec.channels.find((c) => c.name === name);
+    const i = ch === undefined ? -1 : ch.samples.findIndex((v) => Number.isNaN(v));
+    if (i >= 0) {
+      throw new InputError(
+        { file: rec.source.path },
+        `channel "${name}" has a missing value at sample ${i + 1} (t = ${(rec.startS + i / rec.fsHz).toFixed(6)} s): filtering needs every sample`,
+      );
+    }
+  }
+}
+
+/** The file whose hash identifies a recording: the header of a WFDB record. */
+function hashPath(path: string): string {
+  return path.replace(/\.dat$/i, '.hea');
 }
 
 interface RecordingSummary {
@@ -279,7 +295,7 @@ export const activationCommand: CommandModule = {
     for (const path of args) {
       const { recording, warnings: w } = await readRecording(path, ropts);
       warnings.push(...w);
-      inputs.push({ path, sha256: await sha256File(path) });
+      inputs.push({ path, sha256: await sha256File(hashPath(path)) });
       const subject = subjectOf(path, recording, o.subject);
       recordings.push({ path, rec: recording, subject, group: recording.source.metadata.group ?? '', task: bidsEntities(path).task ?? recording.source.metadata.task ?? '' });
     }
@@ -295,6 +311,7 @@ export const activationCommand: CommandModule = {
       }
       const chosen = wanted ?? names;
       channelsOf.set(path, [...chosen, ...pairChannels.filter((c) => !chosen.includes(c))]);
+      assertNoMissing(rec, channelsOf.get(path) ?? []);
     }
 
     // MVC recordings, by subject.
@@ -316,7 +333,7 @@ export const activationCommand: CommandModule = {
       for (const m of paths) {
         const { recording, warnings: w } = await readRecording(m.path, ropts);
         warnings.push(...w);
-        inputs.push({ path: m.path, sha256: await sha256File(m.path) });
+        inputs.push({ path: m.path, sha256: await sha256File(hashPath(m.path)) });
         let subject = m.subject ?? (o.subject !== undefined ? o.subject : bidsEntities(m.path).subject ?? recording.source.metadata.subject);
         if (subject === undefined) {
           if (subjects.length !== 1) throw new UsageError(`--mvc ${m.path}: cannot tell its subject (no sub-<label> in the name, no # subject= metadata) among ${subjects.length} subjects`);
@@ -333,6 +350,7 @@ export const activationCommand: CommandModule = {
           for (const c of channelsOf.get(x.path) ?? []) {
             if (!names.includes(c)) throw new InputError({ file: m.path }, `MVC recording has no channel "${c}" (channels: ${names.join(', ')})`);
           }
+          assertNoMissing(m.rec, channelsOf.get(x.path) ?? []);
         }
       }
     }

@@ -127,7 +127,7 @@ describe('activation: usage errors (exit 2)', () => {
     [['--events', 'a.tsv,b.tsv'], '--events names 2 files for 1 recordings; give one per recording, in order, or "bids"'],
     [['--envelope', 'hilbert'], '--envelope "hilbert" must be lowpass:HZ or rms:MS'],
     [['--bandpass', '20,1200'], '1200 Hz'],
-    [['--bandpass', '450,20'], '--bandpass high corner 20 Hz must be above the low corner 450 Hz'],
+    [['--bandpass', '450,20'], '--bandpass low corner 450 Hz must be below the high corner 20 Hz'],
     [['--order', '2.5'], '--order 2.5 must be a whole number'],
     [['--window', '1,1.1'], 'Welch segment 250 ms (500 samples) is longer than the 100 ms window (200 samples at 2000 Hz)'],
     [['--window', '3,5'], '--window: window 3–5 s lies outside the recording (0–4 s)'],
@@ -167,6 +167,14 @@ describe('activation: bad input (exit 3)', () => {
     const r = await run([bad]);
     expect(r.code).toBe(3);
     expect(r.err).toBe(`myoscope: error: ${bad}:4:2: "abc" is not a number\n`);
+  });
+  it('a missing sample in a channel that is used', async () => {
+    const gap = writeTemp(dir, 'gap.csv', '# fs=1000\nA (mV),B (mV)\n' + Array.from({ length: 600 }, (_, i) => (i === 300 ? '0.1,' : `${Math.sin(i)},${Math.cos(i)}`)).join('\n') + '\n');
+    const r = await run([gap, '--channels', 'B']);
+    expect(r.code).toBe(3);
+    expect(r.err).toBe(`myoscope: error: ${gap}: channel "B" has a missing value at sample 301 (t = 0.300000 s): filtering needs every sample\n`);
+    const ok = await run([gap, '--channels', 'A', '--welch-segment-ms', '100']);
+    expect(ok.code, ok.err).toBe(0);
   });
   it('an events file with an onset that is not a number', async () => {
     const events = writeTemp(dir, 'bad_events.tsv', 'onset\tduration\ttrial_type\n1\t0\tgo\nsoon\t0\tgo\n');
