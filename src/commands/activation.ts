@@ -355,6 +355,7 @@ export const activationCommand: CommandModule = {
       }
     }
 
+    const slopeGaps: string[] = [];
     const conditionedMvc = new Map<string, ConditionedMvc>();
     const records: ActivationRecord[] = [];
     const summaries: RecordingSummary[] = [];
@@ -389,6 +390,7 @@ export const activationCommand: CommandModule = {
       const a = analyseRecording({ recording: x.rec, subject: x.subject, group: x.group, task: x.task, channels, windows, mvc }, p);
       records.push(...a.records);
       warnings.push(...a.notes);
+      if (a.slopeGap !== null) slopeGaps.push(`${x.path}: ${a.slopeGap}`);
       summaries.push({
         path: x.path,
         subject: x.subject,
@@ -403,6 +405,12 @@ export const activationCommand: CommandModule = {
         mvc: (mvcs ?? []).map((m) => m.path),
         mvc_references: a.references.map(referenceJson),
       });
+    }
+    if (slopeGaps.length > 0) {
+      warnings.push(
+        `no median-frequency slope for some windows of ${slopeGaps.length} of ${recordings.length} recordings (e.g. ${slopeGaps[0]}); ` +
+          'use longer windows or a shorter --fatigue-window-ms',
+      );
     }
     if (o.mvc === undefined && (p.ratios.length > 0 || p.coContraction.length > 0)) {
       warnings.push('ratios and co-contraction indices of envelopes not normalised to MVC depend on each channel\'s gain and electrode placement; give --mvc to compare muscles on a common scale');

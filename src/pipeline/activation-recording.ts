@@ -72,6 +72,8 @@ export interface RecordingActivation {
   records: ActivationRecord[];
   notes: string[];
   references: ChannelReference[];
+  /** Why the first window without a median-frequency slope has none (too few epochs), or `null`. */
+  slopeGap: string | null;
 }
 
 /** Filters and rectifies-and-envelopes one channel with the activation chain. */
@@ -202,7 +204,7 @@ export function analyseRecording(
         add('mdf_slope_hz_per_s', fat.fit.slope, 'Hz/s', [fat.fit.ciLower, fat.fit.ciUpper]);
         if (fat.pctPerS !== null) add('mdf_slope_pct_per_s', fat.pctPerS.slope, '%/s', [fat.pctPerS.ciLower, fat.pctPerS.ciUpper]);
       } else {
-        fatigueNote ??= `${source}: no median-frequency slope: the ${((w.endSample - w.startSample) * 1000) / fsHz} ms window of trial ${w.trial} gives ${fat.epochs.length} epochs of ${p.fatigueWindowMs} ms (${fat.fit.reason}); use longer windows or a shorter --fatigue-window-ms`;
+        fatigueNote ??= `the ${((w.endSample - w.startSample) * 1000) / fsHz} ms window of trial ${w.trial} gives ${fat.epochs.length} epochs of ${p.fatigueWindowMs} ms (${fat.fit.reason})`;
       }
     }
     for (const [a, b] of p.ratios) {
@@ -230,7 +232,6 @@ export function analyseRecording(
       records.push({ ...base, channel: pair, measure: 'cci_rudolph', value: ru.cci, unit: sa.unit });
     }
   }
-  if (fatigueNote !== null) notes.push(fatigueNote);
   if (clampedTotal > 0) notes.push(`${source}: ${clampedTotal} envelope samples below 0 (low-pass undershoot) were set to 0 for the co-contraction indices`);
-  return { records, notes, references };
+  return { records, notes, references, slopeGap: fatigueNote };
 }
