@@ -96,7 +96,7 @@ interface ThicknessOptions {
   semFrom: string;
   agreementTrials?: string;
   raters?: string;
-  referenceGroup?: string;
+  reference?: string;
   sessions?: string;
   symptomSide?: string;
   participants?: string;
@@ -131,18 +131,17 @@ function resolveParams(o: ThicknessOptions, table: ThicknessTable): { params: Th
   } else if (design.raters.length === 2) {
     raters = [design.raters[0], design.raters[1]];
   }
-  let referenceGroup: string;
+  let referenceGroup: string | null;
   let referenceRule: string;
-  if (o.referenceGroup !== undefined) {
-    if (!design.groups.includes(o.referenceGroup)) {
-      throw new UsageError(`--reference-group "${o.referenceGroup}" is not a group in ${table.path} (groups: ${design.groups.join(', ')})`);
+  if (o.reference !== undefined) {
+    if (!design.groups.includes(o.reference)) {
+      throw new UsageError(`--reference "${o.reference}" is not a group in ${table.path} (groups: ${design.groups.join(', ')})`);
     }
-    referenceGroup = o.referenceGroup;
+    referenceGroup = o.reference;
     referenceRule = 'option';
   } else {
-    const d = defaultReferenceGroup(design.groups);
-    referenceGroup = d?.group ?? '';
-    referenceRule = d?.how ?? 'none';
+    referenceGroup = defaultReferenceGroup(design.groups) ?? null;
+    referenceRule = referenceGroup !== null ? 'control name' : 'none';
   }
   let sessions = design.sessions;
   if (o.sessions !== undefined) {
@@ -165,7 +164,7 @@ function resolveParams(o: ThicknessOptions, table: ThicknessTable): { params: Th
       agreementTrials,
       raters,
       referenceGroup,
-      focalGroups: design.groups.filter((g) => g !== referenceGroup),
+      focalGroups: referenceGroup === null ? [] : design.groups.filter((g) => g !== referenceGroup),
       sessions,
     },
     referenceRule,
@@ -306,7 +305,7 @@ export const thicknessCommand: CommandModule = {
       .addOption(new Option('--sem-from <which>', 'SEM behind the MDC95 checks: SD·√(1−ICC) or √MS_error').choices(['icc', 'ms-error']).default('icc'))
       .option('--agreement-trials <a,b>', 'trials compared by Bland–Altman (default: the first two of each muscle and side)')
       .option('--raters <a,b>', 'raters compared by Bland–Altman on subject means (default: the two raters when the table has exactly two)')
-      .option('--reference-group <name>', 'group subtracted in group differences (default: a group named control/healthy/no-LBP, else the first)')
+      .option('--reference <group>', 'group subtracted in group differences: focal − reference (default: the one group named like a control group)')
       .option('--sessions <list>', 'sessions in time order, baseline first (default: natural order)')
       .option('--symptom-side <column>', 'column holding each subject\'s symptom side, L/R/bilateral (default: symptom_side when present)')
       .option('--participants <file>', 'participants table (BIDS participants.tsv) holding the symptom-side column')
@@ -348,8 +347,8 @@ export const thicknessCommand: CommandModule = {
       throw new InputError({ file: path }, 'no subject has a trial with both a rest and a contracted thickness, so there is no percent change to report');
     }
     warnings.push(...analysis.warnings);
-    if (referenceRule === 'first in natural order' && params.focalGroups.length > 0) {
-      warnings.push(`no group is named like a control group; "${params.referenceGroup}" is the reference of the group differences (set --reference-group)`);
+    if (params.referenceGroup === null && thicknessDesign(table).groups.length > 1) {
+      warnings.push(`no group differences against the MDC: no single group is named like a control group (groups: ${thicknessDesign(table).groups.join(', ')}); name the reference with --reference`);
     }
     const design = thicknessDesign(table);
     const keys: KeyColumns = (['level', 'session', 'rater'] as const).filter((k) => table.rows.some((r) => r[k] !== undefined));

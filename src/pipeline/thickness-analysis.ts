@@ -20,7 +20,8 @@ export interface ThicknessParams {
   agreementTrials: [string, string] | null;
   /** Raters compared by Bland–Altman on subject means; `null` for none. */
   raters: [string, string] | null;
-  referenceGroup: string;
+  /** The group subtracted in group differences; `null`: no group differences. */
+  referenceGroup: string | null;
   focalGroups: string[];
   /** Sessions in time order (baseline first); empty without a session column. */
   sessions: string[];
@@ -68,7 +69,8 @@ export function analyseThickness(table: ThicknessTable, symptomSides: ReadonlyMa
   if (p.raters !== null) agreement.push(...raterAgreement(changes, p.raters, p.confLevel));
 
   const mdcName = `MDC95 (${p.semIcc}, SEM ${p.semFrom === 'icc' ? 'SD·√(1−ICC)' : '√MS_error'}, one trial)`;
-  const differences = groupDifferences(records, reliability, { reference: p.referenceGroup, focal: p.focalGroups, semIcc: p.semIcc, semFrom: p.semFrom });
+  const differences =
+    p.referenceGroup === null ? [] : groupDifferences(records, reliability, { reference: p.referenceGroup, focal: p.focalGroups, semIcc: p.semIcc, semFrom: p.semFrom });
   warnings.push(...differenceWarnings(differences, mdcName));
   const sessions = sessionChanges(records, reliability, { sessions: p.sessions, semIcc: p.semIcc, semFrom: p.semFrom });
   warnings.push(...sessionWarnings(sessions, mdcName));

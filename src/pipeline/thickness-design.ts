@@ -29,16 +29,18 @@ export function orderSessions(sessions: readonly string[]): string[] {
   return [...sessions].sort((a, b) => rank(a) - rank(b) || naturalCompare(a, b));
 }
 
-/** Group names read as the reference (control) group when none is named. */
-const REFERENCE_NAMES = /^(controls?|healthy|healthy[ _-]?controls?|ctrl|hc|no[ _-]?lbp|nlbp|non[ _-]?lbp|asymptomatic)$/i;
+/** Group names read as a control group (lower case, spaces, dashes and underscores removed), as `compare` reads them. */
+const CONTROL_NAMES = new Set([
+  'control', 'controls', 'ctrl', 'hc', 'healthy', 'healthycontrol', 'healthycontrols',
+  'nolbp', 'nonlbp', 'withoutlbp', 'asymptomatic', 'nopain', 'painfree',
+]);
 
 /**
- * The reference group when the user names none: the one group whose name reads as a control
- * group (`control`, `healthy`, `no-LBP`, …), else the first group in natural order.
+ * The reference group when the user names none: the one group whose name reads as a control group
+ * (`control`, `healthy`, `no-LBP`, `pain-free`, …); `undefined` when there is not exactly one such
+ * group. The reference is never chosen alphabetically.
  */
-export function defaultReferenceGroup(groups: readonly string[]): { group: string; how: 'control name' | 'first in natural order' } | undefined {
-  const named = groups.filter((g) => REFERENCE_NAMES.test(g.trim()));
-  if (named.length === 1) return { group: named[0], how: 'control name' };
-  if (groups.length === 0) return undefined;
-  return { group: groups[0], how: 'first in natural order' };
+export function defaultReferenceGroup(groups: readonly string[]): string | undefined {
+  const named = groups.filter((g) => CONTROL_NAMES.has(g.trim().toLowerCase().replace(/[\s_-]+/g, '')));
+  return named.length === 1 ? named[0] : undefined;
 }

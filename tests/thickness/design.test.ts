@@ -9,11 +9,12 @@ describe('session order and reference group defaults', () => {
     expect(orderSessions(['follow-up', 'week6', 'baseline', 'week2'])).toEqual(['baseline', 'week2', 'week6', 'follow-up']);
     expect(orderSessions(['10', '2', '1'])).toEqual(['1', '2', '10']);
   });
-  it('takes the one group named like a control group, else the first in natural order', () => {
-    expect(defaultReferenceGroup(['LBP', 'control'])).toEqual({ group: 'control', how: 'control name' });
-    expect(defaultReferenceGroup(['no-LBP', 'LBP'])).toEqual({ group: 'no-LBP', how: 'control name' });
-    expect(defaultReferenceGroup(['patients', 'athletes'])).toEqual({ group: 'patients', how: 'first in natural order' });
-    expect(defaultReferenceGroup(['control', 'healthy', 'LBP'])).toEqual({ group: 'control', how: 'first in natural order' });
+  it('takes the one group named like a control group, never one chosen alphabetically', () => {
+    expect(defaultReferenceGroup(['LBP', 'control'])).toBe('control');
+    expect(defaultReferenceGroup(['no-LBP', 'LBP'])).toBe('no-LBP');
+    expect(defaultReferenceGroup(['Pain_Free', 'chronic'])).toBe('Pain_Free');
+    expect(defaultReferenceGroup(['patients', 'athletes'])).toBeUndefined();
+    expect(defaultReferenceGroup(['control', 'healthy', 'LBP'])).toBeUndefined();
     expect(defaultReferenceGroup([])).toBeUndefined();
   });
 });

@@ -83,6 +83,19 @@ describe('thickness: hand-worked values', () => {
   });
 });
 
+describe('thickness: the reference group', () => {
+  it('without a group named like a control group there are no group differences, and a warning says how to ask for them', async () => {
+    const file = writeTemp(dir, 'groups.csv', table(full().map((r) => r.replace(',control,', ',A,').replace(',LBP,', ',B,'))));
+    const { doc } = await runJson([file]);
+    expect(doc.params.reference_group).toBeNull();
+    expect(doc.differences).toEqual([]);
+    expect(doc.warnings).toContain('no group differences against the MDC: no single group is named like a control group (groups: A, B); name the reference with --reference');
+    const named = (await runJson(['--reference', 'B', file])).doc;
+    expect(named.params).toMatchObject({ reference_group: 'B', reference_group_rule: 'option', focal_groups: ['A'] });
+    expect((named.differences as Row[]).every((d) => d.focal_group === 'A' && d.reference_group === 'B')).toBe(true);
+  });
+});
+
 describe('thickness: missing trials and unpaired rows are reported, never dropped silently', () => {
   it('lists each unpaired row with its line, each missing trial, and counts them', async () => {
     const rows = full();
@@ -162,7 +175,7 @@ describe('thickness: usage errors (exit 2)', () => {
   const file = writeTemp(dir, 'usage.csv', table(full()));
   const cases: [string[], string][] = [
     [['--sem-icc', 'ICC(4,1)'], '--sem-icc "ICC(4,1)" is not an ICC form'],
-    [['--reference-group', 'healthy'], `--reference-group "healthy" is not a group in ${file} (groups: control, LBP)`],
+    [['--reference', 'healthy'], `--reference "healthy" is not a group in ${file} (groups: control, LBP)`],
     [['--agreement-trials', '1,3'], `--agreement-trials: trial "3" is not in ${file} (trials: 1, 2)`],
     [['--agreement-trials', '1'], '--agreement-trials "1" needs exactly 2 comma-separated names'],
     [['--raters', 'A,B'], `--raters: rater "A" is not in ${file} (it has no rater column)`],
