@@ -52,6 +52,7 @@ interface ActivationOptions {
   fatigueWindowMs: string;
   confLevel: string;
   integration: string;
+  records: string;
 }
 
 function parsePairs(flag: string, raws: readonly string[], sep: string): [string, string][] {
@@ -267,7 +268,8 @@ export const activationCommand: CommandModule = {
       .option('--welch-segment-ms <ms>', 'Welch segment length (Hann window, zero-padded to a power of two)', String(WELCH_SEGMENT_MS))
       .option('--welch-overlap-pct <pct>', 'Welch segment overlap, % of the segment', String(WELCH_OVERLAP_PCT))
       .option('--fatigue-window-ms <ms>', 'epoch length of the median-frequency slope', String(FATIGUE_WINDOW_MS))
-      .option('--conf-level <p>', 'confidence level of the slope interval', '0.95');
+      .option('--conf-level <p>', 'confidence level of the slope interval', '0.95')
+      .addOption(new Option('--records <which>', 'records to output: per trial, per subject (trial "mean"), or both').choices(['all', 'trials', 'subjects']).default('all'));
     addRecordingOptions(cmd);
     return addOutputOptions(cmd);
   },
@@ -415,7 +417,9 @@ export const activationCommand: CommandModule = {
     if (o.mvc === undefined && (p.ratios.length > 0 || p.coContraction.length > 0)) {
       warnings.push('ratios and co-contraction indices of envelopes not normalised to MVC depend on each channel\'s gain and electrode placement; give --mvc to compare muscles on a common scale');
     }
-    const all = [...records, ...subjectMeans(records)];
+    const which = o.records ?? 'all';
+    if (which !== 'all' && which !== 'trials' && which !== 'subjects') throw new UsageError(`--records "${which}" must be all, trials or subjects`);
+    const all = [...(which === 'subjects' ? [] : records), ...(which === 'trials' ? [] : subjectMeans(records))];
     const fs0 = recordings[0]?.rec.fsHz ?? 0;
     const welch0 = fs0 > 0 ? welchSamples(fs0, p.spectrum) : null;
     return {
@@ -459,6 +463,7 @@ export const activationCommand: CommandModule = {
         fatigue_window_ms: p.fatigueWindowMs,
         fatigue_slope: 'least squares of median frequency on epoch centre time; %/s relative to the fitted value at the window start',
         conf_level: p.confLevel,
+        records: which,
       },
       inputs,
       results: all as unknown as Record<string, unknown>[],

@@ -108,6 +108,15 @@ describe('activation: hand-worked values on pure tones', () => {
     expect(csv.out.split('\n')[1]).toMatch(/^sub-07,,hold,1,MF_R,rms,0\.3535\d*,mV,,,,0,4,/);
   });
 
+  it('--records subjects keeps the per-subject rows only (one per subject and measure, as compare reads them); trials the trial rows', async () => {
+    const args = [REC, '--events', `${dir}/sub-07_task-hold_events.tsv`, '--channels', 'ES_R'];
+    const subjects = await runJson([...args, '--records', 'subjects']);
+    expect(new Set(subjects.results.map((r) => r.trial))).toEqual(new Set(['mean']));
+    expect(subjects.params.records).toBe('subjects');
+    const trials = await runJson([...args, '--records', 'trials']);
+    expect(new Set(trials.results.map((r) => r.trial))).toEqual(new Set(['1', '2']));
+  });
+
   it('events outside the recording are skipped with a warning', async () => {
     const events = writeTemp(dir, 'late_events.tsv', 'onset\tduration\ttrial_type\n1\t0\tgo\n3.5\t0\tgo\n');
     const doc = await runJson([REC, '--events', events, '--window-ms', '0,1000', '--channels', 'ES_R']);
