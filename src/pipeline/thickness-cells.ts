@@ -59,13 +59,25 @@ export function describeCell(k: CellKey): string {
     .join(' ');
 }
 
-/** Orders cell keys by muscle, side, level, session, rater (naturally). */
+const BASELINE_WORDS = /^(pre|pre[ _-]?(test|treatment|intervention)|baseline|base|before|initial|t0|week[ _-]?0)$/i;
+const LATER_WORDS = /^(post|post[ _-]?(test|treatment|intervention)|after|follow[ _-]?up|fu|final)$/i;
+
+/**
+ * Time order of two session names as far as the names tell: baseline words (`pre`, `baseline`,
+ * `T0`, …) first, follow-up words (`post`, `follow-up`, …) last, the rest in natural order.
+ */
+export function compareSessions(a: string, b: string): number {
+  const rank = (s: string) => (BASELINE_WORDS.test(s.trim()) ? 0 : LATER_WORDS.test(s.trim()) ? 2 : 1);
+  return rank(a) - rank(b) || naturalCompare(a, b);
+}
+
+/** Orders cell keys by muscle, side, level, session (in time order), rater (naturally). */
 export function compareCellKeys(a: CellKey, b: CellKey): number {
   return (
     naturalCompare(a.muscle, b.muscle) ||
     naturalCompare(a.side, b.side) ||
     naturalCompare(a.level ?? '', b.level ?? '') ||
-    naturalCompare(a.session ?? '', b.session ?? '') ||
+    compareSessions(a.session ?? '', b.session ?? '') ||
     naturalCompare(a.rater ?? '', b.rater ?? '')
   );
 }

@@ -1,5 +1,5 @@
 import type { ThicknessTable } from '../model/thickness.js';
-import { naturalCompare } from './thickness-cells.js';
+import { compareSessions, naturalCompare } from './thickness-cells.js';
 
 /** The groups, sessions, raters and trial labels of a thickness table, each in natural order. */
 export interface ThicknessDesign {
@@ -16,17 +16,13 @@ export function thicknessDesign(table: ThicknessTable): ThicknessDesign {
   return { groups: uniq((r) => r.group), sessions: orderSessions(uniq((r) => r.session)), raters: uniq((r) => r.rater), trials: uniq((r) => r.trial) };
 }
 
-const BASELINE_WORDS = /^(pre|pre[ _-]?(test|treatment|intervention)|baseline|base|before|initial|t0|week[ _-]?0)$/i;
-const LATER_WORDS = /^(post|post[ _-]?(test|treatment|intervention)|after|follow[ _-]?up|fu|final)$/i;
-
 /**
- * Sessions in time order as far as their names tell: baseline words (`pre`, `baseline`, `T0`, …)
- * first, follow-up words (`post`, `follow-up`, …) last, everything else in natural order between
- * (`1`, `2`, `10`; `week2`, `week6`).
+ * Sessions in time order as far as their names tell ({@link compareSessions}): baseline words
+ * (`pre`, `baseline`, `T0`, …) first, follow-up words (`post`, `follow-up`, …) last, everything
+ * else in natural order between (`1`, `2`, `10`; `week2`, `week6`).
  */
 export function orderSessions(sessions: readonly string[]): string[] {
-  const rank = (s: string) => (BASELINE_WORDS.test(s.trim()) ? 0 : LATER_WORDS.test(s.trim()) ? 2 : 1);
-  return [...sessions].sort((a, b) => rank(a) - rank(b) || naturalCompare(a, b));
+  return [...sessions].sort(compareSessions);
 }
 
 /** Group names read as a control group (lower case, spaces, dashes and underscores removed), as `compare` reads them. */
