@@ -273,8 +273,7 @@ export const activationCommand: CommandModule = {
     addRecordingOptions(cmd);
     return addOutputOptions(cmd);
   },
-  async run(args: string[], options: Record<string, unknown>, io: Io): Promise<CommandResult> {
-    void io;
+  async run(args: string[], options: Record<string, unknown>, _io: Io): Promise<CommandResult> {
     const o = options as unknown as ActivationOptions;
     const ropts: ReadRecordingOptions = recordingOptions(options as Parameters<typeof recordingOptions>[0]);
     const r = resolve(o);
