@@ -1,12 +1,14 @@
 import type { CommandModule } from './command-module.js';
 import { inspectCommand } from './inspect.js';
 import { processCommand } from './process.js';
+import { thicknessCommand } from './thickness.js';
+import { activationCommand } from './activation.js';
 import { runCommand } from './run.js';
 import { mergeCommand } from './merge.js';
 import { verifyCommand } from './verify.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: CommandModule[] = [inspectCommand, processCommand, runCommand, verifyCommand, mergeCommand];
+export const COMMANDS: CommandModule[] = [inspectCommand, processCommand, thicknessCommand, activationCommand, runCommand, verifyCommand, mergeCommand];
 
 /** The command named `name`, if there is one. */
 export function findCommand(name: string): CommandModule | undefined {
