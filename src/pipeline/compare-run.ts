@@ -68,6 +68,8 @@ function stratumLabel(measure: string, strata: Record<string, string>): string {
 export function compareRun(table: TextTable, spec: CompareRunSpec): CompareRun {
   const file = table.path;
   const warnings: string[] = [];
+  const emptyRows = new Set<string>();
+  const rowKey = (measure: string, strata: Record<string, string>, focal: string) => JSON.stringify([measure, strata, focal]);
   const role = spec.mode === 'paired' ? 'within' : 'group';
   const options = { alternative: spec.alternative, confLevel: spec.confLevel };
   const checkPresent = (has: (level: string) => boolean, measure: string, strata: Record<string, string>, focal: string, reference: string): void => {
@@ -79,6 +81,7 @@ export function compareRun(table: TextTable, spec: CompareRunSpec): CompareRun {
       throw new InputError({ file }, `${detail}; every stratum needs both levels compared (pass --empty-strata report to keep such strata as rows with the reason)`);
     }
     warnings.push(`${detail}: reported without statistics`);
+    emptyRows.add(rowKey(measure, strata, focal));
   };
 
   let levels: CompareLevels;
@@ -120,7 +123,7 @@ export function compareRun(table: TextTable, spec: CompareRunSpec): CompareRun {
   const records = adjustAcrossRun(raw, key, primaryP) as CompareRecord[];
   for (const r of records) {
     const p = primaryP(r);
-    if (p.p === null) warnings.push(`${stratumLabel(r.measure, r.strata)}, ${r.focal} vs ${r.reference}: no ${key} test (${p.reason})`);
+    if (p.p === null && !emptyRows.has(rowKey(r.measure, r.strata, r.focal))) warnings.push(`${stratumLabel(r.measure, r.strata)}, ${r.focal} vs ${r.reference}: no ${key} test (${p.reason})`);
   }
   return { records, levels, measures, warnings };
 }
