@@ -6,8 +6,8 @@
 //
 // Generates (seeded, deterministic; reused when present) a 16-channel, 10-minute, 2 kHz EMG CSV
 // with a `time_s` column in bench/out/, then loads it end to end in fresh child processes: read
-// the header, then fs reads into one reused buffer pushed into NumericCsvParser
-// (parseNumericFile). Prints MB/s (MB = 10^6 bytes) and peak resident memory
+// the header, then fs reads into one reused buffer pushed into NumericCsvParser, through
+// readRecording (the reader every command uses, time-column check included). Prints MB/s (MB = 10^6 bytes) and peak resident memory
 // (process.resourceUsage().maxRSS) of each run, and csv-parse's MB/s on the first ~20 MB.
 
 import { spawnSync } from 'node:child_process';
@@ -104,17 +104,14 @@ function readHeader(path) {
 
 /** Child: one end-to-end load with the fast path. */
 async function childFast(chunkBytes) {
-  const { parseNumericFile } = await import('../dist/io/numeric-file.js');
+  // The reader every command uses: header analysis, fast path, time-column check.
+  const { readRecording } = await import('../dist/io/read-recording.js');
+  void chunkBytes;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const { offset, names } = readHeader(FILE);
-  const { columns, rows } = await parseNumericFile(FILE, offset, {
-    delimiter: 44,
-    decimalComma: false,
-    columns: names.length,
-    firstLine: 2,
-    chunkBytes,
-  });
+  const { recording } = await readRecording(FILE);
+  const columns = [recording.time.valuesS, ...recording.channels.map((c) => c.samples)];
+  const rows = columns[0].length;
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -184,6 +181,11 @@ function medianOf(xs) {
 }
 
 async function main() {
+  if (args[0] === '--generate-only') {
+    ensureFile();
+    console.log(FILE);
+    return;
+  }
   if (args[0] === '--child') {
     const chunkBytes = Number(args[2]);
     if (args[1] === 'fast') await childFast(chunkBytes);

@@ -2,19 +2,25 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { conditionChannel, type ConditionParams } from './condition-channel.js';
+import { MyoscopeError, type ExitCode } from '../errors.js';
+import { conditionChannelInPlace, type ConditionParams } from './condition-channel.js';
 
 /** The compiled worker beside this module (absent when running from TypeScript sources). */
 const WORKER_URL = new URL('./condition-worker.js', import.meta.url);
 
+/** A channel moved to a worker: its whole buffer, and where the samples sit in it. */
 export interface WorkerRequest {
   id: number;
-  samples: Float64Array;
+  buffer: ArrayBuffer;
+  byteOffset: number;
+  length: number;
   fsHz: number;
   params: ConditionParams;
 }
 
-export type WorkerReply = { id: number; ok: true; samples: Float64Array } | { id: number; ok: false; error: { name: string; message: string; exitCode?: number } };
+export type WorkerReply =
+  | { id: number; ok: true; buffer: ArrayBuffer; byteOffset: number; length: number }
+  | { id: number; ok: false; error: { name: string; message: string; exitCode?: number } };
 
 /** Default parallelism: one worker per core. */
 export function defaultJobs(): number {
@@ -22,15 +28,31 @@ export function defaultJobs(): number {
 }
 
 /**
- * Conditions every channel, spreading channels over `jobs` worker threads (each thread runs the
- * whole chain on one channel at a time; the channel's buffer is moved, not copied). With `jobs` 1,
- * or when no compiled worker exists (running from sources), it runs on this thread.
+ * Conditions every channel, spreading channels over `jobs` worker threads. Each thread runs the
+ * whole chain on one channel at a time, in place, with one reused workspace; a channel's buffer is
+ * moved to the thread and back, never copied. With `jobs` 1, or when no compiled worker exists
+ * (running from sources), it runs on this thread, also in place.
  *
- * `channels` are consumed: after the call their buffers may be detached. Results keep the order.
+ * `channels` are consumed: their contents are overwritten and their buffers may be detached. Use
+ * the returned arrays (same order).
  */
 export async function conditionChannels(channels: Float64Array[], fsHz: number, params: ConditionParams, jobs: number): Promise<Float64Array[]> {
   const useWorkers = jobs > 1 && channels.length > 1 && existsSync(fileURLToPath(WORKER_URL));
-  if (!useWorkers) return channels.map((x) => conditionChannel(x, fsHz, params));
+  if (!useWorkers) {
+    let workspace: Float64Array | undefined;
+    return channels.map((x) => {
+      const maxLen = channels.reduce((m, c) => Math.max(m, c.length), 0);
+      workspace ??= new Float64Array(maxLen + 2 * 4096);
+      return conditionChannelInPlace(x, fsHz, params, workspace);
+    });
+  }
+  // A buffer can move to one thread only: channels sharing one get their own copy first.
+  const seen = new Set<ArrayBufferLike>();
+  channels = channels.map((x) => {
+    if (seen.has(x.buffer)) return x.slice();
+    seen.add(x.buffer);
+    return x;
+  });
   const results: Float64Array[] = new Array(channels.length);
   const workerCount = Math.min(jobs, channels.length);
   let next = 0;
@@ -38,7 +60,7 @@ export async function conditionChannels(channels: Float64Array[], fsHz: number, 
   try {
     await Promise.all(
       Array.from({ length: workerCount }, () => {
-        const worker = new Worker(WORKER_URL);
+        const worker = new Worker(WORKER_URL, { execArgv: [] });
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
           const send = () => {
@@ -47,18 +69,17 @@ export async function conditionChannels(channels: Float64Array[], fsHz: number, 
               return;
             }
             const id = next++;
-            let samples = channels[id];
-            // Move the buffer when the array owns it whole; otherwise copy (a shared buffer must stay).
-            if (samples.byteOffset !== 0 || samples.byteLength !== samples.buffer.byteLength) samples = samples.slice();
-            const req: WorkerRequest = { id, samples, fsHz, params };
-            worker.postMessage(req, [samples.buffer as ArrayBuffer]);
+            const x = channels[id];
+            const req: WorkerRequest = { id, buffer: x.buffer as ArrayBuffer, byteOffset: x.byteOffset, length: x.length, fsHz, params };
+            worker.postMessage(req, [req.buffer]);
           };
           worker.on('message', (reply: WorkerReply) => {
             if (reply.ok) {
-              results[reply.id] = reply.samples;
+              results[reply.id] = new Float64Array(reply.buffer, reply.byteOffset, reply.length);
               send();
             } else {
-              reject(Object.assign(new Error(reply.error.message), reply.error));
+              const e = reply.error;
+              reject(e.exitCode !== undefined ? new MyoscopeError(e.message, e.exitCode as ExitCode) : Object.assign(new Error(e.message), { name: e.name }));
             }
           });
           worker.on('error', reject);
