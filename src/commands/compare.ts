@@ -69,8 +69,7 @@ export function compareOptionValues(raw: Record<string, unknown>): CompareOption
   };
 }
 
-function formulas(run: CompareRun, test: PrimaryTest): Record<string, string> {
-  const design = run.records[0]?.design;
+function formulas(design: 'independent' | 'paired' | 'summary', test: PrimaryTest): Record<string, string> {
   const adjust = { p_adjust_holm: P_ADJUST_FORMULAS.holm, p_adjust_bh: P_ADJUST_FORMULAS.BH, p_adjusted_of: PRIMARY_KEY[test] };
   if (design === 'paired') {
     return { paired_t: PAIRED_T_FORMULA, wilcoxon_signed_rank: SIGNED_RANK_FORMULA, cohens_dz: DZ_FORMULA, cohens_dz_ci: DZ_CI_METHOD, cohens_dav: DAV_FORMULA, ...adjust };
@@ -224,7 +223,7 @@ export const compareCommand: CommandModule = {
       inputs: [{ path, sha256: await sha256File(path) }],
       results: run.records as unknown as Record<string, unknown>[],
       warnings: run.warnings,
-      extra: { formulas: formulas(run, spec.test) },
+      extra: { formulas: formulas(spec.mode, spec.test) },
       csv,
       human: ({ colour }) => human(run, layout, spec.test, spec.alternative, spec.confLevel, colour),
     };

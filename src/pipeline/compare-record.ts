@@ -156,6 +156,9 @@ export interface SummaryRecord extends RecordCore {
 
 export type CompareRecord = IndependentRecord | PairedRecord | SummaryRecord;
 
+/** A record before the run-wide p adjustment is added. */
+export type UnadjustedRecord = Omit<IndependentRecord, 'p_adjusted'> | Omit<PairedRecord, 'p_adjusted'> | Omit<SummaryRecord, 'p_adjusted'>;
+
 /**
  * A finite number as it is, or an interval end as `"-Inf"` / `"Inf"`. A NaN here is a bug in the
  * caller and throws rather than reaching the output.

@@ -6,9 +6,9 @@ import { type Aggregate, compareCells } from './compare-cells.js';
 import { compareGroups } from './compare-groups.js';
 import { compareObservations, type ObservationSpec } from './compare-observations.js';
 import { comparePaired } from './compare-paired.js';
-import type { CompareRecord } from './compare-record.js';
+import type { CompareRecord, UnadjustedRecord } from './compare-record.js';
 import { type CompareLevels, compareLevels } from './compare-reference.js';
-import { checkSubjectGroups } from './compare-subject-groups.js';
+import { subjectsInSeveralGroups } from './compare-subject-groups.js';
 import { compareSummary, summaryCells, type SummarySpec } from './compare-summary.js';
 
 /** The test whose p-value is adjusted across the run and shown in the APA line. */
@@ -86,7 +86,7 @@ export function compareRun(table: TextTable, spec: CompareRunSpec): CompareRun {
 
   let levels: CompareLevels;
   let measures: string[];
-  const raw: Omit<CompareRecord, 'p_adjusted'>[] = [];
+  const raw: UnadjustedRecord[] = [];
   if (spec.mode === 'summary') {
     const s = summaryCells(table, spec.summary);
     levels = compareLevels(s.levels, spec, { file, column: spec.factorColumn, role });
@@ -99,7 +99,16 @@ export function compareRun(table: TextTable, spec: CompareRunSpec): CompareRun {
     }
   } else {
     const obs = compareObservations(table, spec.observation);
-    if (spec.mode === 'independent') checkSubjectGroups(obs.observations, file, spec.factorColumn);
+    if (spec.mode === 'independent') {
+      const shared = subjectsInSeveralGroups(obs.observations);
+      if (shared.length > 0) {
+        const list = shared.slice(0, 3).map((s) => `"${s.subject}" (${s.groups.join(', ')})`).join(', ');
+        warnings.push(
+          `${shared.length} subject ID${shared.length === 1 ? ' is' : 's are'} in more than one ${spec.factorColumn}, e.g. ${list}: ` +
+            'taken as different people (IDs numbered within each group); if they are the same people, use --paired-by and --within',
+        );
+      }
+    }
     const { cells, levels: found } = compareCells(obs, { file, byNames: spec.byNames, factorRole: role, aggregate: spec.aggregate });
     levels = compareLevels(found, spec, { file, column: spec.factorColumn, role });
     measures = obs.measures;
@@ -116,11 +125,11 @@ export function compareRun(table: TextTable, spec: CompareRunSpec): CompareRun {
   }
 
   const key = PRIMARY_KEY[spec.test];
-  const primaryP = (r: Omit<CompareRecord, 'p_adjusted'>): PrimaryP => {
+  const primaryP = (r: UnadjustedRecord): PrimaryP => {
     const block = (r as unknown as Record<string, { p: number | null; reason?: string } | undefined>)[key];
     return block ? { p: block.p, reason: block.reason } : { p: null, reason: `${key} is not computed in ${r.design} mode` };
   };
-  const records = adjustAcrossRun(raw, key, primaryP) as CompareRecord[];
+  const records: CompareRecord[] = adjustAcrossRun(raw, key, primaryP);
   for (const r of records) {
     const p = primaryP(r);
     if (p.p === null && !emptyRows.has(rowKey(r.measure, r.strata, r.focal))) warnings.push(`${stratumLabel(r.measure, r.strata)}, ${r.focal} vs ${r.reference}: no ${key} test (${p.reason})`);

@@ -1,23 +1,18 @@
-import { InputError } from '../errors.js';
 import type { Observation } from './compare-observations.js';
 
 /**
- * Checks that no subject belongs to two groups: independent groups are compared, so a subject
- * found under two group levels is an input error naming both rows (perhaps a paired design,
- * for `--paired-by`).
+ * Subject IDs found under more than one group, each with its groups in first-seen order. Groups
+ * are independent, so such IDs are read as different people whose numbering restarts per group
+ * (IDs nested within group, as `1…n` in each group often are); the caller warns, since the same
+ * people measured twice would need paired mode instead.
  */
-export function checkSubjectGroups(observations: Observation[], file: string, groupColumn: string): void {
-  const first = new Map<string, Observation>();
+export function subjectsInSeveralGroups(observations: Observation[]): { subject: string; groups: string[] }[] {
+  const groups = new Map<string, string[]>();
   for (const o of observations) {
     if (o.subject === null) continue;
-    const f = first.get(o.subject);
-    if (!f) first.set(o.subject, o);
-    else if (f.level !== o.level) {
-      throw new InputError(
-        { file, line: o.line },
-        `subject "${o.subject}" is in ${groupColumn} "${o.level}" here but in "${f.level}" on line ${f.line}; ` +
-          'independent groups need each subject in one group (for repeated measures use --paired-by and --within)',
-      );
-    }
+    const g = groups.get(o.subject);
+    if (!g) groups.set(o.subject, [o.level]);
+    else if (!g.includes(o.level)) g.push(o.level);
   }
+  return [...groups.entries()].filter(([, g]) => g.length > 1).map(([subject, g]) => ({ subject, groups: g }));
 }
