@@ -198,6 +198,16 @@ describe('compare: output', () => {
     for (const row of rows) expect(row).toMatch(/│ t\(\d+\.\d\) = −?\d+\.\d\d, p = \.\d{3}, g = −?\d\.\d\d \[−?\d\.\d\d, −?\d\.\d\d\] +│$/);
   });
 
+  it("a table from R's write.csv: quoted cells and a row-name column without a header", () => {
+    const file = f('r-write-csv.csv', '"","subject","group","score"\n"1","S1","LBP",1\n"2","S2","LBP",2\n"3","S3","control",3\n"4","S4","control",4.5\n"5","S5","control",NA\n');
+    const r = runCli(['compare', file, '--measure', 'score', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(`myoscope: warning: ${file}: the first column has no name (row names, as R's write.csv writes them); read as "row_name"\n`);
+    const rec = JSON.parse(r.stdout).results[0];
+    expect(rec.groups.control).toMatchObject({ n: 2, missing: 1, mean: 3.75 });
+    expect(rec.groups.LBP).toMatchObject({ n: 2, mean: 1.5 });
+  });
+
   it('subject IDs that restart in each group are different people, with a warning', () => {
     const file = f('nested-ids.csv', 'subject,group,score\n1,LBP,1\n2,LBP,2.5\n1,control,3\n2,control,4.5\n3,control,4\n');
     const r = runCli(['compare', file, '--measure', 'score', '--json']);
