@@ -44,6 +44,7 @@ export type CompareRunSpec =
   | (CommonSpec & { mode: 'paired'; observation: ObservationSpec; aggregate: Aggregate })
   | (CommonSpec & { mode: 'summary'; summary: SummarySpec });
 
+/** The records of one run, with the levels and measures they cover and what to warn about. */
 export interface CompareRun {
   records: CompareRecord[];
   levels: CompareLevels;
