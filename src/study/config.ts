@@ -46,7 +46,7 @@ let validator: ReturnType<Ajv2020['compile']> | undefined;
 
 function validate(value: unknown) {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
     validator = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
   }
   const ok = validator(value);

@@ -52,6 +52,12 @@ export function unitFromKey(key: string): string {
   return { ms: 'ms', s: 's', hz: 'Hz', pct: '%', mm: 'mm', uv: 'uV', mv: 'mV', v: 'V', deg: 'deg' }[m[1]] ?? '';
 }
 
+/**
+ * The value of a key column that does not apply to a row (the side of a GMed_R/ES_R ratio, the
+ * channel of a thickness): BIDS's `n/a`, so every stratum has a level and R reads it as text.
+ */
+export const NOT_APPLICABLE = 'n/a';
+
 const str = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(';') : String(v));
 
 /**
@@ -67,10 +73,11 @@ export function toLongRows(records: Record<string, unknown>[], base: Omit<TrialR
     const mapped = channelMap[channel];
     const common = {
       ...base,
+      task: base.task || NOT_APPLICABLE,
       trial: str(r.trial),
-      channel,
-      muscle: str(r.muscle) || mapped?.muscle || '',
-      side: str(r.side) || mapped?.side || '',
+      channel: channel || NOT_APPLICABLE,
+      muscle: str(r.muscle) || mapped?.muscle || NOT_APPLICABLE,
+      side: str(r.side) || mapped?.side || NOT_APPLICABLE,
       method: str(r.method),
       flags: str(r.flags),
     };

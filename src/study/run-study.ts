@@ -134,7 +134,7 @@ function thicknessSubjectRows(plan: StudyPlan, result: CommandResult, channels: 
     const group = plan.participants.get(subject)?.group ?? String(rec.group ?? '');
     const rows = toLongRows([rec], { subject, group, session: String(rec.session ?? ''), task: '', run: '', file: plan.thicknessTable?.relPath ?? '', step: 'thickness' }, channels ?? {});
     for (const r of rows) {
-      out.push({ subject, group, session: r.session, task: '', step: 'thickness', channel: r.channel, muscle: r.muscle, side: r.side, measure: r.measure, value: r.value, unit: r.unit, n: 1 });
+      out.push({ subject, group, session: r.session, task: r.task, step: 'thickness', channel: r.channel, muscle: r.muscle, side: r.side, measure: r.measure, value: r.value, unit: r.unit, n: 1 });
     }
   }
   return out;

@@ -12,7 +12,7 @@ export const FILE_STEPS = ['onset', 'activation'] as const;
 export type FileStep = (typeof FILE_STEPS)[number];
 
 /** Options the runner sets itself for each file; a config may not set them. */
-const RUNNER_OWNED = new Set(['json', 'csv', 'out', 'events', 'mvc', 'subject', 'jobs', 'help']);
+const RUNNER_OWNED = new Set(['json', 'csv', 'out', 'out-dir', 'events', 'mvc', 'subject', 'jobs', 'help', 'records']);
 
 /** `notch-q` → `notchQ`, as commander names option values. */
 function camel(flag: string): string {
@@ -53,10 +53,19 @@ export function sectionToOptions(mod: CommandModule, options: StepOptions | unde
   const out: Record<string, unknown> = {};
   // Defaults first, as commander applies them.
   const cmd = mod.register(new Command());
-  for (const o of cmd.options) if (o.long && o.defaultValue !== undefined) out[camel(o.long.replace(/^--/, ''))] = o.defaultValue;
+  const repeatable = new Set<string>();
+  for (const o of cmd.options) {
+    if (!o.long) continue;
+    const name = camel(o.long.replace(/^--/, ''));
+    if (o.defaultValue !== undefined) out[name] = o.defaultValue;
+    if (Array.isArray(o.defaultValue) || o.variadic) repeatable.add(name);
+  }
   for (const [k, v] of Object.entries({ ...(options ?? {}), ...extra })) {
     if (!flags.has(k)) continue;
-    out[camel(k)] = typeof v === 'boolean' ? v : Array.isArray(v) ? v.join(',') : String(v);
+    const name = camel(k);
+    // A repeatable flag (`--ratio a/b --ratio c/d`) takes a YAML list; others take one value.
+    if (repeatable.has(name)) out[name] = (Array.isArray(v) ? v : [v]).map(String);
+    else out[name] = typeof v === 'boolean' ? v : Array.isArray(v) ? v.join(',') : String(v);
   }
   return out;
 }
@@ -82,6 +91,8 @@ export async function analyseFile(job: FileJob): Promise<{ rows: TrialRow[]; war
     const flags = commandFlags(mod);
     const extra: StepOptions = { ...job.read };
     if (flags.has('subject')) extra.subject = item.subject;
+    // The runner takes per-subject means itself, from the per-trial records.
+    if (flags.has('records')) extra.records = 'trials';
     if (item.events && flags.has('events')) extra.events = item.events.path;
     if (item.mvc) {
       if (flags.has('mvc')) extra.mvc = item.mvc.path;
