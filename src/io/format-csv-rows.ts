@@ -1,0 +1,56 @@
+import { Buffer } from 'node:buffer';
+
+/**
+ * Longest text of one cell: `String(x)` of a double is at most 24 characters
+ * (`-1.2345678901234567e-308`, `-Infinity` is shorter), plus its separator.
+ */
+const MAX_CELL_BYTES = 25;
+
+/** Bytes that {@link formatCsvRows} may write for `rows` rows of `width` columns, at most. */
+export function csvRowsMaxBytes(rows: number, width: number): number {
+  return rows * (width * MAX_CELL_BYTES + 1);
+}
+
+/**
+ * Writes rows `start` … `end − 1` of the columns `cols` as CSV lines into `out` from byte `offset`:
+ * cells separated by `,`, each line ended by `\n`, a number as `String(x)` (the shortest text that
+ * reads back to the same double), NaN as an empty cell. Every column must have at least `end`
+ * values; `out` must have room for {@link csvRowsMaxBytes} bytes. Returns the offset after the
+ * last byte written.
+ *
+ * A row of finite numbers is formatted by one `JSON.stringify` of the row (brackets dropped), which
+ * writes each finite number as `String(x)` does (ECMA-262 SerializeJSONProperty: ToString) without
+ * making a string per number; a row with a NaN or an infinity (which JSON writes as `null`) cell by
+ * cell. The text goes straight into the buffer (latin1: the text is ASCII).
+ */
+export function formatCsvRows(cols: readonly Float64Array[], start: number, end: number, out: Buffer, offset: number): number {
+  const width = cols.length;
+  // A packed array of doubles: JSON.stringify's fastest path.
+  const row = new Array<number>(width).fill(0.5);
+  let p = offset;
+  for (let i = start; i < end; i++) {
+    let finite = true;
+    for (let j = 0; j < width; j++) {
+      const v = cols[j][i];
+      row[j] = v;
+      if (v - v !== 0) finite = false;
+    }
+    if (finite && width > 0) {
+      const s = JSON.stringify(row);
+      p += out.write(s.substring(1, s.length - 1), p, 'latin1');
+    } else {
+      for (let j = 0; j < width; j++) {
+        if (j > 0) out[p++] = 0x2c;
+        const v = row[j];
+        if (v === v) p += out.write(String(v), p, 'latin1');
+      }
+    }
+    out[p++] = 0x0a;
+  }
+  return p;
+}
+
+/** A Buffer view of an ArrayBuffer (no copy). */
+export function bufferOf(bytes: ArrayBuffer, length = bytes.byteLength): Buffer {
+  return Buffer.from(bytes, 0, length);
+}
