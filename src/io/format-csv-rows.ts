@@ -1,10 +1,10 @@
 import { Buffer } from 'node:buffer';
 
 /**
- * Longest text of one cell: `String(x)` of a double is at most 24 characters
- * (`-1.2345678901234567e-308`, `-Infinity` is shorter), plus its separator.
+ * Longest text of one cell: `String(x)` of a double is at most 25 characters
+ * (`-0.0000012345678901234567`; `-1.2345678901234567e-308` has 24), plus its separator.
  */
-const MAX_CELL_BYTES = 25;
+const MAX_CELL_BYTES = 26;
 
 /** Bytes that {@link formatCsvRows} may write for `rows` rows of `width` columns, at most. */
 export function csvRowsMaxBytes(rows: number, width: number): number {
@@ -37,17 +37,24 @@ export function formatCsvRows(cols: readonly Float64Array[], start: number, end:
     }
     if (finite && width > 0) {
       const s = JSON.stringify(row);
-      p += out.write(s.substring(1, s.length - 1), p, 'latin1');
+      p += put(out, s.substring(1, s.length - 1), p);
     } else {
       for (let j = 0; j < width; j++) {
         if (j > 0) out[p++] = 0x2c;
         const v = row[j];
-        if (v === v) p += out.write(String(v), p, 'latin1');
+        if (v === v) p += put(out, String(v), p);
       }
     }
     out[p++] = 0x0a;
   }
   return p;
+}
+
+/** Writes `s` at `p`; Buffer#write would silently cut it short where the buffer ends. */
+function put(out: Buffer, s: string, p: number): number {
+  const n = out.write(s, p, 'latin1');
+  if (n !== s.length) throw new Error(`CSV text overflows its buffer at byte ${p}`);
+  return n;
 }
 
 /** A Buffer view of an ArrayBuffer (no copy). */

@@ -37,7 +37,7 @@ export type WriteBytes = (bytes: Uint8Array) => Promise<void>;
  * moved or modified. Otherwise, and for recordings of one or two blocks, on this thread. The bytes
  * are the same either way.
  */
-export async function writeCsvRows(cols: readonly Float64Array[], n: number, write: WriteBytes, jobs = availableParallelism()): Promise<void> {
+export async function writeRecordingRows(cols: readonly Float64Array[], n: number, write: WriteBytes, jobs = availableParallelism()): Promise<void> {
   for (const c of cols) if (c.length < n) throw new Error(`a column has ${c.length} values where ${n} rows are written`);
   const blocks = Math.ceil(n / ROWS_PER_BLOCK);
   const workers = Math.min(jobs, blocks);

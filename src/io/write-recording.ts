@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { sampleCount, type Recording } from '../model/recording.js';
-import { writeCsvRows } from './write-recording-rows.js';
+import { writeRecordingRows } from './write-recording-rows.js';
 
 /** Options of {@link writeRecordingCsv}. */
 export interface WriteRecordingOptions {
@@ -18,7 +18,7 @@ export interface WriteRecordingOptions {
  * half-written output.
  *
  * Long recordings are formatted in blocks of rows on worker threads and written in order (see
- * `writeCsvRows`); the file is the same byte for byte whatever `jobs` is.
+ * `writeRecordingRows`); the file is the same byte for byte whatever `jobs` is.
  *
  * @param comments lines written first, each prefixed with `# `
  */
@@ -39,7 +39,7 @@ export async function writeRecordingCsv(path: string, rec: Recording, comments: 
     await write(Buffer.from(head.join(''), 'utf8'));
     const cols = rec.channels.map((c) => c.samples);
     if (rec.time) cols.unshift(rec.time.valuesS);
-    await writeCsvRows(cols, sampleCount(rec), write, options.jobs);
+    await writeRecordingRows(cols, sampleCount(rec), write, options.jobs);
     closed = true;
     await file.close();
     await rename(tmp, path);

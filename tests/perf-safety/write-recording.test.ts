@@ -39,6 +39,13 @@ function awkward(n: number, seed: number): Float64Array {
   return x;
 }
 
+/** Values whose text is as long as String(x) gets: 25 characters, such as -0.0000012345678901234567. */
+function longest(n: number, seed: number): Float64Array {
+  const pool = Array.from(noiseSignal(4 * n, seed), (v) => -(1 + v) * 1e-6).filter((v) => String(v).length === 25);
+  expect(pool.length).toBeGreaterThanOrEqual(n);
+  return Float64Array.from(pool.slice(0, n));
+}
+
 function recording(n: number, channels: number, opts: { time?: boolean; nanEvery?: number; seed?: number } = {}): Recording {
   const seed = opts.seed ?? 1;
   const chans = Array.from({ length: channels }, (_, k) => {
@@ -68,6 +75,8 @@ describe('writeRecordingCsv writes the plain formatting byte for byte', () => {
     ['time column and NaN cells, one row short of three blocks', recording(3 * B - 1, 3, { time: true, nanEvery: 5 })],
     ['time column, exactly three blocks', recording(3 * B, 4, { time: true })],
     ['no time column, NaN cells, odd row count past five blocks', recording(5 * B + 7, 3, { nanEvery: 13, seed: 9 })],
+    // Every cell as long as String(x) gets (25 characters): the buffers must hold the worst case.
+    ['the longest numbers in every cell', { ...recording(3 * B + 1, 3), channels: [0, 1, 2].map((k) => ({ name: `V${k}`, unit: 'V', samples: longest(3 * B + 1, k + 5) })) }],
     ['a column of NaN only', { ...recording(2 * B + 3, 2, { time: true }), channels: [{ name: 'gap', unit: '', samples: new Float64Array(2 * B + 3).fill(NaN) }] }],
   ];
   for (const [name, rec] of cases) {
