@@ -5,7 +5,7 @@ import { InputError, UsageError } from '../errors.js';
 import { BANDPASS_HZ, BANDPASS_ORDER, NOTCH_Q } from '../dsp/defaults.js';
 import { msToSamples } from '../dsp/ms-to-samples.js';
 import {
-  BASELINE_MS, BONATO, DISAGREE_MS, EDGE_MS, FEEDFORWARD_MS, HODGES_BUI, KINEMATIC, NOISY_BASELINE_RATIO, ONSET_MARGIN_MS,
+  BASELINE_MS, BONATO, DISAGREE_MS, EDGE_MS, FEEDFORWARD_MS, HODGES_BUI, KINEMATIC, NOISY_BASELINE_RATIO, ONSET_MARGIN_MS, QUIET_BASELINE,
   REFERENCE_BASELINE_MS, REFERENCE_SEARCH_MS, RISE_FIT, SEARCH_MS, TKEO,
 } from '../dsp/onset-defaults.js';
 import { ONSET_METHODS, type OnsetMethod, type OnsetMethodParams } from '../dsp/onset-detect.js';
@@ -290,6 +290,7 @@ export const onsetCommand: CommandModule = {
         noisyBaselineRatio: NOISY_BASELINE_RATIO,
         subject,
         marginMs: ONSET_MARGIN_MS,
+        quietBaseline: QUIET_BASELINE,
       };
       const result = onsetRecording(recording, path, opts);
       warnings.push(...result.warnings);
@@ -327,6 +328,7 @@ export const onsetCommand: CommandModule = {
         edge_ms: EDGE_MS,
         noisy_baseline_ratio: NOISY_BASELINE_RATIO,
         margin_ms: ONSET_MARGIN_MS,
+        quiet_baseline: snakeParams(QUIET_BASELINE),
         bandpass_hz: bandpass,
         order,
         notch_hz: notchHz,

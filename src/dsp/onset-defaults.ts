@@ -157,3 +157,11 @@ export const KINEMATIC = {
   excursionFraction: 0.05,
   minAboveMs: 20,
 } as const;
+
+/**
+ * Without trials (a whole recording scanned for bursts, or the reference channel scanned for the
+ * trials), the baseline is a window of this length whose power ranks at `quantile` among all windows
+ * (every 10 ms): long enough for a stable SD of a slow envelope, and typical of rest rather than its
+ * quietest moment. Chosen here, on the BioSPPy emg_1.txt recording (docs/onset.md).
+ */
+export const QUIET_BASELINE = { lengthMs: 2000, stepMs: 10, quantile: 0.1 } as const;

@@ -4,7 +4,7 @@ import { onsetBaselineQuality } from '../dsp/onset-baseline-quality.js';
 import { onsetConsensus } from '../dsp/onset-consensus.js';
 import { detectOnsets, type OnsetMethod, type OnsetMethodParams } from '../dsp/onset-detect.js';
 import { kinematicOnsets, type KinematicParams } from '../dsp/onset-kinematic.js';
-import { quietestWindow } from '../dsp/onset-quietest-window.js';
+import { quietWindow } from '../dsp/onset-quiet-window.js';
 import { triggerCrossings, type TriggerParams } from '../dsp/onset-trigger-crossings.js';
 import type { OnsetDetection, OnsetWindows } from '../dsp/onset-types.js';
 import type { Channel, Recording } from '../model/recording.js';
@@ -45,6 +45,8 @@ export interface OnsetRecordingOptions {
   subject: string | null;
   /** Conditioning margin for the detectors' own filters, ms. */
   marginMs: number;
+  /** Baseline of a scan without trials: window length and step (ms) and power quantile (QUIET_BASELINE). */
+  quietBaseline: { lengthMs: number; stepMs: number; quantile: number };
 }
 
 /** One trial × channel × method (the tidy output record). */
@@ -144,13 +146,14 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
     return METHOD_UNIT_SQUARED.has(m) ? (u ? `${u}^2` : '') : u;
   };
 
-  // Continuous scan: every burst of every channel, baseline = the quietest window.
+  // Continuous scan: every burst of every channel; the baseline is a quiet window (QUIET_BASELINE).
   if (opts.trials.kind === 'continuous') {
     const records: OnsetRecord[] = [];
-    const length = ms(b1 - b0);
+    const { lengthMs, stepMs, quantile } = opts.quietBaseline;
+    const length = ms(lengthMs);
     for (const ch of opts.channels) {
       const x = condition(ch);
-      const start = quietestWindow(x, length, ms(10));
+      const start = quietWindow(x, length, ms(stepMs), quantile);
       const w: OnsetWindows = { baselineStart: start, baselineEnd: start + length, searchStart: 0, searchEnd: n, offsetEnd: n };
       for (const m of opts.methods) {
         const d = detectOnsets(x, w, m);
@@ -159,7 +162,7 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
             subject: opts.subject, file, trial: null, burst: k + 1, event_s: null, channel: ch, method: m.method,
             onset_s: timeOf(on), offset_s: k < d.offsets.length ? timeOf(d.offsets[k]) : null, latency_ms: null, reference: null, feedforward: null,
             baseline_mean: d.baselineMean, baseline_sd: d.baselineSd, baseline_unit: unitOf(ch, m.method), spread_ms: null,
-            flags: on === 0 || on >= n - edgeSamples ? 'onset_at_window_edge' : '',
+            flags: on < edgeSamples || on >= n - edgeSamples ? 'onset_at_window_edge' : '',
           });
         });
         if (d.onsets.length === 0) {
@@ -188,10 +191,11 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
     if (!opts.reference) throw new ParameterError('trials from reference onsets need a reference channel');
     const ref = opts.reference;
     const x = ref.kind === 'kinematic' ? channelByName(rec, ref.channel).samples : condition(ref.channel);
-    const length = ms(b1 - b0);
+    const { lengthMs, stepMs, quantile } = opts.quietBaseline;
+    const length = ms(lengthMs);
     // A position signal is quietest where it moves least: the smallest sum of squared sample-to-sample changes.
     const quiet = ref.kind === 'kinematic' ? x.map((v, i) => (i > 0 ? v - x[i - 1] : 0)) : x;
-    const start = quietestWindow(quiet, length, ms(10));
+    const start = quietWindow(quiet, length, ms(stepMs), quantile);
     const w: OnsetWindows = { baselineStart: start, baselineEnd: start + length, searchStart: 0, searchEnd: n, offsetEnd: n };
     const d = ref.kind === 'kinematic' ? kinematicOnsets(x, w, ref.kinematic) : detectOnsets(x, w, primary);
     zeros = d.onsets.map((z) => ({ zero: z, label: `${ref.channel} onset` }));
@@ -287,8 +291,8 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
       }
       if (opts.methods.length > 1) {
         const c = onsetConsensus(found.map((f) => f.onset), ms(opts.disagreeMs));
-        const off = onsetConsensus(found.map((f) => f.offset), Infinity).onset;
         const onset = c.onset;
+        const off = onset === null ? null : onsetConsensus(found.map((f) => f.offset), Infinity, 1).onset;
         const lat = latencyOf('consensus', onset);
         const edge = onset !== null && (onset - w.searchStart < edgeSamples || w.searchEnd - 1 - onset < edgeSamples);
         const flags = [onset === null ? 'no_onset' : '', edge ? 'onset_at_window_edge' : '', noisyHere ? 'noisy_baseline' : '', ...lat.flags, c.disagree ? 'methods_disagree' : ''].filter(Boolean);
