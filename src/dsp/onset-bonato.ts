@@ -76,7 +76,8 @@ export function bonatoDesign(p: Pick<BonatoParams, 'fsHz' | 'falseAlarmProbabili
  * "above" when z[k] > ζ (first threshold, from P_fa, see {@link bonatoDesign}); the muscle is
  * active at k when at least r0 of the m samples from k on are above (second threshold). An onset is
  * the first sample of an active state lasting `minActiveMs`; its offset the first sample of an
- * inactive state lasting `minInactiveMs`. Baseline statistics are those of `x` (its unit).
+ * inactive state lasting `minInactiveMs`. Baseline statistics are those of `x` (its unit); the
+ * threshold returned is ζσ², the level x²[k−1] + x²[k] must exceed (unit of `x` squared).
  *
  * Unlike the paper, the signal is not whitened first and z is formed from overlapping pairs, so an
  * onset can fall on any sample.
@@ -110,5 +111,5 @@ export function bonatoOnsets(x: Float64Array, w: OnsetWindows, p: BonatoParams):
     count += (k + m < len ? above[k + m] : 0) - above[k];
   }
   const runs = thresholdRuns(active, 0.5, w.searchStart - o, w.searchEnd - o, w.offsetEnd - o, msToSamples(p.minActiveMs, p.fsHz), msToSamples(p.minInactiveMs, p.fsHz));
-  return { onsets: runs.onsets.map((i) => i + o), offsets: runs.offsets.map((i) => i + o), baselineMean: mean, baselineSd: sd, threshold: Math.sqrt(limit) };
+  return { onsets: runs.onsets.map((i) => i + o), offsets: runs.offsets.map((i) => i + o), baselineMean: mean, baselineSd: sd, threshold: limit };
 }
