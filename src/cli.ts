@@ -1,16 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, MyoscopeError } from './errors.js';
-import { inspectCommand } from './commands/inspect.js';
-import { onsetCommand } from './commands/onset.js';
-import type { CommandModule } from './commands/command-module.js';
+import { COMMANDS } from './commands/registry.js';
 import { outputFormat } from './commands/options.js';
 import { processIo, type Io } from './io/io.js';
 import { jsonDocument, type CommandResult } from './io/output.js';
 import { toCsv } from './render/csv.js';
 import { TOOL } from './version.js';
-
-/** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: CommandModule[] = [inspectCommand, onsetCommand];
 
 /** Whether to colour output on this stream (a TTY, and NO_COLOR unset). */
 export function useColour(io: Io): boolean {

@@ -12,3 +12,11 @@ export function removeMean(x: Float64Array): Float64Array {
   for (let i = 0; i < x.length; i++) y[i] = x[i] - mean;
   return y;
 }
+
+/** {@link removeMean} writing over `x` (same mean, same result); returns `x`. */
+export function removeMeanInPlace(x: Float64Array): Float64Array {
+  if (x.length === 0) return x;
+  const mean = accurateSum(x) / x.length;
+  for (let i = 0; i < x.length; i++) x[i] -= mean;
+  return x;
+}

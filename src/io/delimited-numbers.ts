@@ -5,8 +5,7 @@ import { parseCell } from './parse-cell.js';
 /**
  * The general path for the numeric body of a recording: csv-parse (quotes and all), then each
  * cell through {@link parseCell}. Slower than the byte-level fast path; used when that path
- * meets something it does not understand, so a value is never guessed. Blank lines, and rows
- * whose fields are all empty, are skipped.
+ * meets something it does not understand, so a value is never guessed. Empty lines are skipped.
  */
 export function parseDelimitedNumbers(
   text: string,
@@ -26,8 +25,6 @@ export function parseDelimitedNumbers(
     const line = e.lines !== undefined ? opts.firstLine + e.lines - 1 : undefined;
     throw new InputError({ file: opts.file, line }, `malformed CSV (${e.message})`);
   }
-  // A row whose fields are all empty (`\t\t\t\t` closing some vendor exports) is a blank line.
-  records = records.filter(({ record }) => record.some((f) => f.trim() !== ''));
   const rows = records.length;
   const columns = Array.from({ length: opts.columns }, () => new Float64Array(rows));
   for (let r = 0; r < rows; r++) {

@@ -51,9 +51,20 @@ export async function readHead(path: string, headBytes: number): Promise<FileHea
     const magic = Buffer.alloc(2);
     await fh.read(magic, 0, 2, 0);
     if (sizeBytes >= 2 && isGzip(magic)) {
-      // Compressed files are decompressed whole: they are small next to plain exports.
-      const all = await readAll(path);
-      return { sizeBytes, gzip: true, head: all.subarray(0, headBytes), complete: all.length <= headBytes };
+      // Decompress only as much as the head needs.
+      const parts: Buffer[] = [];
+      let got = 0;
+      let complete = true;
+      for await (const chunk of streamFrom(path, 0, true, 64 * 1024)) {
+        parts.push(Buffer.from(chunk));
+        got += chunk.length;
+        if (got > headBytes) {
+          complete = false;
+          break;
+        }
+      }
+      const all = Buffer.concat(parts);
+      return { sizeBytes, gzip: true, head: all.subarray(0, Math.min(headBytes, all.length)), complete };
     }
     const n = Math.min(headBytes, sizeBytes);
     const buf = Buffer.alloc(n);
@@ -118,5 +129,22 @@ export async function* streamFrom(path: string, offset: number, gzip: boolean, c
     }
   } catch (err) {
     throw new InputError({ file: path }, `is not valid gzip data (${(err as Error).message})`);
+  }
+}
+
+/**
+ * Uncompressed size recorded in a gzip file's trailer (ISIZE: the size modulo 2^32), for sizing
+ * buffers; undefined when the file is too short to have one.
+ */
+export async function gzipUncompressedSize(path: string): Promise<number | undefined> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    if (size < 18) return undefined;
+    const b = Buffer.alloc(4);
+    await fh.read(b, 0, 4, size - 4);
+    return b.readUInt32LE(0);
+  } finally {
+    await fh.close();
   }
 }

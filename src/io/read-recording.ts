@@ -2,7 +2,9 @@ import { extname } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import type { Channel, Recording } from '../model/recording.js';
 import { parseDelimitedNumbers } from './delimited-numbers.js';
-import { readAll, readHead } from './read-bytes.js';
+import { FastPathUnsupported, NumericCellError, NumericCsvParser } from './numeric-csv.js';
+import { parseNumericFile, parseNumericStream } from './numeric-file.js';
+import { gzipUncompressedSize, readAll, readHead, streamFrom } from './read-bytes.js';
 import { analyseTextLayout, type TextLayout } from './text-layout.js';
 import { DEFAULT_TIME_TOLERANCE, sampleRateFromTime } from './time-column.js';
 import { canonicalUnit, knownUnits, parseHeaderCell } from './units.js';
@@ -44,24 +46,55 @@ export async function readRecording(path: string, opts: ReadRecordingOptions = {
   }
   if (head.head.includes(0)) throw new InputError({ file: path }, `is a binary file, not a text recording (${extname(path) || 'no extension'})`);
   const layout = analyseTextLayout(head.head, head.complete, path);
-  const columns = await parseBody(path, layout, head.complete ? head.head : null);
+  const columns = await parseBody(path, layout, head.gzip, head.complete ? head.head : null);
   return assemble(path, layout, columns, opts);
 }
 
-async function parseBody(path: string, layout: TextLayout, whole: Uint8Array | null): Promise<Float64Array[]> {
+/**
+ * Parses the numeric body: the byte-level fast path first (exact to `Number()`); anything it does
+ * not understand (quotes, bare CR) goes to csv-parse instead, so a value is never guessed.
+ */
+async function parseBody(path: string, layout: TextLayout, gzip: boolean, whole: Uint8Array | null): Promise<Float64Array[]> {
+  const opts = { delimiter: layout.delimiter, decimalComma: layout.decimalComma, columns: layout.columns, firstLine: layout.dataLine };
+  try {
+    let parsed: { columns: Float64Array[]; rows: number };
+    if (whole) {
+      const parser = new NumericCsvParser(opts);
+      parser.push(whole.subarray(layout.dataOffset));
+      parsed = parser.end();
+    } else if (gzip) {
+      const size = await gzipUncompressedSize(path);
+      parsed = await parseNumericStream(streamFrom(path, layout.dataOffset, true), {
+        ...opts,
+        dataBytes: size !== undefined ? Math.max(0, size - layout.dataOffset) : undefined,
+      });
+    } else {
+      parsed = await parseNumericFile(path, layout.dataOffset, opts);
+    }
+    return parsed.columns;
+  } catch (err) {
+    if (err instanceof NumericCellError) throw new InputError({ file: path, line: err.line, column: err.column }, err.detail);
+    if (!(err instanceof FastPathUnsupported)) throw err;
+  }
   const content = whole ?? (await readAll(path));
   const text = Buffer.from(content.buffer, content.byteOffset + layout.dataOffset, content.length - layout.dataOffset).toString('latin1');
-  return parseDelimitedNumbers(text, {
-    delimiter: layout.delimiter,
-    decimalComma: layout.decimalComma,
-    columns: layout.columns,
-    firstLine: layout.dataLine,
-    file: path,
-  });
+  return parseDelimitedNumbers(text, { ...opts, file: path });
 }
 
-function assemble(path: string, layout: TextLayout, columns: Float64Array[], opts: ReadRecordingOptions): ReadRecordingResult {
+/**
+ * Rows at the end in which every value is missing (`\t\t\t\t` closing some vendor exports) carry
+ * nothing and are dropped. Such rows elsewhere stay: they are missing samples, and dropping them
+ * would shift the time of every later sample.
+ */
+function trimMissingTail(columns: Float64Array[]): Float64Array[] {
+  let rows = columns.length > 0 ? columns[0].length : 0;
+  while (rows > 0 && columns.every((c) => Number.isNaN(c[rows - 1]))) rows--;
+  return rows === (columns[0]?.length ?? 0) ? columns : columns.map((c) => c.subarray(0, rows));
+}
+
+function assemble(path: string, layout: TextLayout, parsed: Float64Array[], opts: ReadRecordingOptions): ReadRecordingResult {
   const warnings: string[] = [];
+  const columns = trimMissingTail(parsed);
   const rows = columns.length > 0 ? columns[0].length : 0;
   if (rows === 0) throw new InputError({ file: path, line: layout.dataLine }, 'has no data rows');
 

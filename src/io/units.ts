@@ -27,6 +27,7 @@ const CANONICAL: Record<string, string> = {
   m: 'm',
   '%': '%',
   '%mvc': '%MVC',
+  '%peak': '%peak',
   pct: '%',
   s: 's',
   ms: 'ms',

@@ -19,13 +19,13 @@ export async function writeRecordingCsv(path: string, rec: Recording, comments: 
   await mkdir(dirname(path) || '.', { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   const out = createWriteStream(tmp, { highWaterMark: 1 << 20 });
+  let failed: Error | undefined;
+  out.on('error', (err) => (failed = err));
   const write = (s: string) =>
     new Promise<void>((resolve, reject) => {
-      if (out.write(s)) resolve();
-      else {
-        out.once('drain', resolve);
-        out.once('error', reject);
-      }
+      if (failed) reject(failed);
+      else if (out.write(s)) resolve();
+      else out.once('drain', () => (failed ? reject(failed) : resolve()));
     });
   try {
     const head = comments.map((c) => `# ${c}\n`);
