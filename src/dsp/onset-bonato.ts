@@ -91,7 +91,7 @@ export function bonatoOnsets(x: Float64Array, w: OnsetWindows, p: BonatoParams):
   const seg = onsetSegment(w, x.length, msToSamples(p.marginMs, p.fsHz));
   const o = seg.start;
   const len = seg.end - seg.start;
-  const { mean, sd } = onsetBaselineStats(x, w.baselineStart, w.baselineEnd);
+  const { mean, sd } = onsetBaselineStats(x, w);
   const variance = sd * sd;
   const limit = design.zeta * variance;
   // above[k] = 1 when (x[k−1]² + x[k]²) exceeds ζσ² (mean removed as for the variance).

@@ -8,7 +8,7 @@ import type { OnsetWindows } from './onset-types.js';
  * window and the limit.
  */
 export function checkOnsetWindows(w: OnsetWindows, length: number, minBaselineSamples = 2): void {
-  const names: (keyof OnsetWindows)[] = ['baselineStart', 'baselineEnd', 'searchStart', 'searchEnd', 'offsetEnd'];
+  const names: ('baselineStart' | 'baselineEnd' | 'searchStart' | 'searchEnd' | 'offsetEnd')[] = ['baselineStart', 'baselineEnd', 'searchStart', 'searchEnd', 'offsetEnd'];
   for (const k of names) {
     const v = w[k];
     if (!Number.isInteger(v)) throw new ParameterError(`onset window ${k} ${v} is not a whole sample index`);
@@ -20,4 +20,9 @@ export function checkOnsetWindows(w: OnsetWindows, length: number, minBaselineSa
   }
   if (w.searchEnd <= w.searchStart) throw new ParameterError(`search window of ${w.searchEnd - w.searchStart} samples is empty`);
   if (w.offsetEnd < w.searchEnd) throw new ParameterError(`offset search end ${w.offsetEnd} lies before the end of the search window ${w.searchEnd}`);
+  for (const [s, e] of w.extraBaseline ?? []) {
+    if (!Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e > length || e <= s) {
+      throw new ParameterError(`extra baseline stretch ${s} … ${e} must be a non-empty range of whole sample indices inside the signal (0 … ${length} samples)`);
+    }
+  }
 }

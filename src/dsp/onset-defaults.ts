@@ -160,8 +160,10 @@ export const KINEMATIC = {
 
 /**
  * Without trials (a whole recording scanned for bursts, or the reference channel scanned for the
- * trials), the baseline is a window of this length whose power ranks at `quantile` among all windows
- * (every 10 ms): long enough for a stable SD of a slow envelope, and typical of rest rather than its
- * quietest moment. Chosen here, on the BioSPPy emg_1.txt recording (docs/onset.md).
+ * trials), the baseline pools every non-overlapping window of `lengthMs` whose power is at most the
+ * `quantile` of all windows' power (windows every `stepMs`): the quieter half of the recording,
+ * typical of its rest with the rest level's slow changes, rather than its single quietest moment
+ * (which set thresholds below the usual rest level and gave false bursts on emg_1.txt). Assumes that
+ * bursts touch fewer than half of the windows. Chosen here (docs/onset.md).
  */
-export const QUIET_BASELINE = { lengthMs: 2000, stepMs: 10, quantile: 0.1 } as const;
+export const QUIET_BASELINE = { lengthMs: 500, stepMs: 10, quantile: 0.5 } as const;

@@ -42,7 +42,7 @@ export function hodgesBuiOnsets(x: Float64Array, w: OnsetWindows, p: HodgesBuiPa
   for (let i = 0; i < rectified.length; i++) rectified[i] = Math.abs(x[seg.start + i]);
   const env = lowpassEnvelope(rectified, { fsHz: p.fsHz, cutoffHz: p.envelopeCutoffHz, order: p.envelopeOrder });
   const o = seg.start;
-  const { mean, sd } = onsetBaselineStats(env, w.baselineStart - o, w.baselineEnd - o);
+  const { mean, sd } = onsetBaselineStats(env, w, o);
   const threshold = mean + p.thresholdSd * sd;
   const runs = thresholdRuns(env, threshold, w.searchStart - o, w.searchEnd - o, w.offsetEnd - o, msToSamples(p.minAboveMs, p.fsHz), msToSamples(p.minBelowMs, p.fsHz));
   return { onsets: runs.onsets.map((i) => i + o), offsets: runs.offsets.map((i) => i + o), baselineMean: mean, baselineSd: sd, threshold };

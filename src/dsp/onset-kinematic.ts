@@ -38,7 +38,7 @@ export function kinematicOnsets(x: Float64Array, w: OnsetWindows, p: KinematicPa
   const seg = onsetSegment(w, x.length, msToSamples(p.marginMs, p.fsHz));
   const o = seg.start;
   const y = sosFiltFilt(butterSos({ order: p.order, type: 'lowpass', cutoffHz: p.lowpassHz, fsHz: p.fsHz }), x.subarray(seg.start, seg.end));
-  const { mean, sd } = onsetBaselineStats(y, w.baselineStart - o, w.baselineEnd - o);
+  const { mean, sd } = onsetBaselineStats(y, w, o);
   const distance = new Float64Array(y.length);
   let peak = 0;
   for (let i = 0; i < y.length; i++) {

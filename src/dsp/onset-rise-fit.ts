@@ -41,11 +41,11 @@ export function riseFitOnsets(x: Float64Array, w: OnsetWindows, p: RiseFitParams
   const rectified = new Float64Array(seg.end - seg.start);
   for (let i = 0; i < rectified.length; i++) rectified[i] = Math.abs(x[o + i]);
   const env = lowpassEnvelope(rectified, { fsHz: fs, cutoffHz: p.envelopeCutoffHz, order: p.envelopeOrder });
-  const envStats = onsetBaselineStats(env, w.baselineStart - o, w.baselineEnd - o);
+  const envStats = onsetBaselineStats(env, w, o);
   const threshold = envStats.mean + p.thresholdSd * envStats.sd;
   const runs = thresholdRuns(env, threshold, w.searchStart - o, w.searchEnd - o, w.offsetEnd - o, msToSamples(p.minAboveMs, fs), msToSamples(p.minBelowMs, fs));
 
-  const xs = onsetBaselineStats(x, w.baselineStart, w.baselineEnd);
+  const xs = onsetBaselineStats(x, w);
   const variance = xs.sd * xs.sd;
   const riseParams: RisePosteriorParams = { ...p, maxRiseMs: p.maxRiseMs };
   const fallParams: RisePosteriorParams = { ...p, maxRiseMs: p.maxFallMs, riseStepMs: p.fallStepMs };

@@ -8,13 +8,13 @@ export interface OnsetSegment {
 
 /**
  * The part of a signal a detector conditions for one trial: from `marginSamples` before the
- * earlier of the baseline and search windows to `marginSamples` after the offset search end,
+ * earliest baseline or search window to `marginSamples` after the latest window end,
  * clipped to `[0, length)`. Zero-phase filters then settle outside the windows that matter, and
  * a trial costs time in proportion to its own length, not the recording's.
  */
 export function onsetSegment(w: OnsetWindows, length: number, marginSamples: number): OnsetSegment {
   return {
-    start: Math.max(0, Math.min(w.baselineStart, w.searchStart) - marginSamples),
-    end: Math.min(length, Math.max(w.offsetEnd, w.searchEnd) + marginSamples),
+    start: Math.max(0, Math.min(w.baselineStart, w.searchStart, ...(w.extraBaseline ?? []).map(([s]) => s)) - marginSamples),
+    end: Math.min(length, Math.max(w.offsetEnd, w.searchEnd, ...(w.extraBaseline ?? []).map(([, e]) => e)) + marginSamples),
   };
 }

@@ -9,6 +9,11 @@ export interface OnsetWindows {
   searchStart: number;
   searchEnd: number;
   offsetEnd: number;
+  /**
+   * More stretches `[start, end)` whose samples join the baseline window's in the baseline statistics
+   * (a whole recording scanned without trials pools several quiet windows).
+   */
+  extraBaseline?: readonly (readonly [number, number])[];
 }
 
 /**

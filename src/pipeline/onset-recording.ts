@@ -4,7 +4,7 @@ import { onsetBaselineQuality } from '../dsp/onset-baseline-quality.js';
 import { onsetConsensus } from '../dsp/onset-consensus.js';
 import { detectOnsets, type OnsetMethod, type OnsetMethodParams } from '../dsp/onset-detect.js';
 import { kinematicOnsets, type KinematicParams } from '../dsp/onset-kinematic.js';
-import { quietWindow } from '../dsp/onset-quiet-window.js';
+import { quietWindows } from '../dsp/onset-quiet-windows.js';
 import { triggerCrossings, type TriggerParams } from '../dsp/onset-trigger-crossings.js';
 import type { OnsetDetection, OnsetWindows } from '../dsp/onset-types.js';
 import type { Channel, Recording } from '../model/recording.js';
@@ -141,6 +141,12 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
     return y;
   };
   const primary = opts.methods[0];
+  // Windows of a scan without trials: pooled quiet windows as the baseline, the whole recording searched.
+  const quietBaselineWindows = (quiet: Float64Array, length: number): OnsetWindows => {
+    const { lengthMs, stepMs, quantile } = opts.quietBaseline;
+    const [[start, end], ...extra] = quietWindows(quiet, ms(lengthMs), ms(stepMs), quantile);
+    return { baselineStart: start, baselineEnd: end, extraBaseline: extra, searchStart: 0, searchEnd: length, offsetEnd: length };
+  };
   const unitOf = (ch: string, m: OnsetMethod): string => {
     const u = channelByName(rec, ch).unit;
     return METHOD_UNIT_SQUARED.has(m) ? (u ? `${u}^2` : '') : u;
@@ -149,12 +155,9 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
   // Continuous scan: every burst of every channel; the baseline is a quiet window (QUIET_BASELINE).
   if (opts.trials.kind === 'continuous') {
     const records: OnsetRecord[] = [];
-    const { lengthMs, stepMs, quantile } = opts.quietBaseline;
-    const length = ms(lengthMs);
     for (const ch of opts.channels) {
       const x = condition(ch);
-      const start = quietWindow(x, length, ms(stepMs), quantile);
-      const w: OnsetWindows = { baselineStart: start, baselineEnd: start + length, searchStart: 0, searchEnd: n, offsetEnd: n };
+      const w = quietBaselineWindows(x, n);
       for (const m of opts.methods) {
         const d = detectOnsets(x, w, m);
         d.onsets.forEach((on, k) => {
@@ -191,12 +194,8 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
     if (!opts.reference) throw new ParameterError('trials from reference onsets need a reference channel');
     const ref = opts.reference;
     const x = ref.kind === 'kinematic' ? channelByName(rec, ref.channel).samples : condition(ref.channel);
-    const { lengthMs, stepMs, quantile } = opts.quietBaseline;
-    const length = ms(lengthMs);
     // A position signal is quietest where it moves least: the smallest sum of squared sample-to-sample changes.
-    const quiet = ref.kind === 'kinematic' ? x.map((v, i) => (i > 0 ? v - x[i - 1] : 0)) : x;
-    const start = quietWindow(quiet, length, ms(stepMs), quantile);
-    const w: OnsetWindows = { baselineStart: start, baselineEnd: start + length, searchStart: 0, searchEnd: n, offsetEnd: n };
+    const w = quietBaselineWindows(ref.kind === 'kinematic' ? x.map((v, i) => (i > 0 ? v - x[i - 1] : 0)) : x, n);
     const d = ref.kind === 'kinematic' ? kinematicOnsets(x, w, ref.kinematic) : detectOnsets(x, w, primary);
     zeros = d.onsets.map((z) => ({ zero: z, label: `${ref.channel} onset` }));
     zeroName = ref.channel;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { onsetBaselineQuality } from '../../src/dsp/onset-baseline-quality.js';
 import { KINEMATIC, ONSET_MARGIN_MS } from '../../src/dsp/onset-defaults.js';
 import { kinematicOnsets } from '../../src/dsp/onset-kinematic.js';
-import { quietWindow } from '../../src/dsp/onset-quiet-window.js';
+import { quietWindows } from '../../src/dsp/onset-quiet-windows.js';
 import { triggerCrossings } from '../../src/dsp/onset-trigger-crossings.js';
 import { autoTriggerLevel } from '../../src/pipeline/onset-trigger-level.js';
 import { expectClose } from '../helpers/expect-all-close.js';
@@ -49,14 +49,21 @@ describe('kinematicOnsets (movement onset from a position signal)', () => {
   });
 });
 
-describe('quietWindow', () => {
-  it('returns the window at the asked quantile of power', () => {
-    // Four 100-sample blocks with RMS 3, 1, 2, 4: windows of 100 stepping by 100.
-    const x = Float64Array.from({ length: 400 }, (_, i) => [3, 1, 2, 4][Math.floor(i / 100)] * (i % 2 ? 1 : -1));
-    expect(quietWindow(x, 100, 100, 0)).toBe(100);
-    expect(quietWindow(x, 100, 100, 0.34)).toBe(200);
-    expect(quietWindow(x, 100, 100, 1)).toBe(300);
-    expect(() => quietWindow(x, 500, 10, 0)).toThrow('baseline window of 500 samples must be at least 2 samples and fit in the recording (400 samples)');
+describe('quietWindows', () => {
+  // Six 100-sample blocks with RMS 3, 1, 2, 4, 1.5, 5: windows of 100 samples stepping by 100.
+  const x = Float64Array.from({ length: 600 }, (_, i) => [3, 1, 2, 4, 1.5, 5][Math.floor(i / 100)] * (i % 2 ? 1 : -1));
+  it('pools the quietest non-overlapping windows up to the asked quantile of power', () => {
+    // Powers rank 1, 1.5, 2, 3, 4, 5: the 0.4 quantile (type 1 on 6 windows: the 3rd) is 2's power.
+    expect(quietWindows(x, 100, 100, 0.4)).toEqual([[100, 200], [400, 500], [200, 300]]);
+    expect(quietWindows(x, 100, 100, 0)).toEqual([[100, 200]]);
+  });
+  it('never takes overlapping windows', () => {
+    const w = quietWindows(x, 100, 10, 1);
+    for (let i = 0; i < w.length; i++) for (let j = i + 1; j < w.length; j++) expect(w[i][1] <= w[j][0] || w[j][1] <= w[i][0]).toBe(true);
+    expect(w[0]).toEqual([100, 200]);
+  });
+  it('rejects a window longer than the signal', () => {
+    expect(() => quietWindows(x, 700, 10, 0)).toThrow('baseline window of 700 samples must be at least 2 samples and fit in the recording (600 samples)');
   });
 });
 
