@@ -289,7 +289,6 @@ export const onsetCommand: CommandModule = {
         edgeMs: EDGE_MS,
         noisyBaselineRatio: NOISY_BASELINE_RATIO,
         subject,
-        marginMs: ONSET_MARGIN_MS,
         quietBaseline: QUIET_BASELINE,
       };
       const result = onsetRecording(recording, path, opts);

@@ -43,8 +43,6 @@ export interface OnsetRecordingOptions {
   edgeMs: number;
   noisyBaselineRatio: number;
   subject: string | null;
-  /** Conditioning margin for the detectors' own filters, ms. */
-  marginMs: number;
   /** Baseline of a scan without trials: window length and step (ms) and power quantile (QUIET_BASELINE). */
   quietBaseline: { lengthMs: number; stepMs: number; quantile: number };
 }

@@ -38,7 +38,6 @@ function options(over: Partial<OnsetRecordingOptions> = {}): OnsetRecordingOptio
     edgeMs: EDGE_MS,
     noisyBaselineRatio: NOISY_BASELINE_RATIO,
     subject: 'sub-T01',
-    marginMs: ONSET_MARGIN_MS,
     quietBaseline: QUIET_BASELINE,
     ...over,
   };
