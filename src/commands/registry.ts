@@ -3,6 +3,7 @@ import { activationCommand } from './activation.js';
 import { compareCommand } from './compare.js';
 import { inspectCommand } from './inspect.js';
 import { mergeCommand } from './merge.js';
+import { onsetCommand } from './onset.js';
 import { processCommand } from './process.js';
 import { runCommand } from './run.js';
 import { thicknessCommand } from './thickness.js';
@@ -12,6 +13,7 @@ import { verifyCommand } from './verify.js';
 export const COMMANDS: CommandModule[] = [
   inspectCommand,
   processCommand,
+  onsetCommand,
   thicknessCommand,
   activationCommand,
   compareCommand,
