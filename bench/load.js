@@ -16,6 +16,7 @@ import { Buffer } from 'node:buffer';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './prng.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT_DIR = join(here, 'out');
@@ -38,22 +39,11 @@ function flag(name, fallback) {
   return v;
 }
 
-/** mulberry32: small, seeded, deterministic. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes the recording: noise bursts (contractions) over a baseline, 50 Hz hum and a DC offset, in mV. */
 function generate() {
   mkdirSync(OUT_DIR, { recursive: true });
-  const rand = rng(SPEC.seed);
+  const rand = mulberry32(SPEC.seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const n = SPEC.fsHz * SPEC.durationS;
   const ch = SPEC.channels;

@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
+import { mulberry32 } from './prng.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -25,21 +26,11 @@ const FILES = flag('--files', 200);
 const SPEC = { files: FILES, channels: 4, durationS: 60, fsHz: 2000, events: 10, thicknessSubjects: 500, seed: 8, version: 2 };
 const DIR = join(here, 'out', `study-${FILES}`);
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate() {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(join(DIR, 'emg'), { recursive: true });
-  const rand = rng(SPEC.seed);
+  const rand = mulberry32(SPEC.seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const participants = ['participant_id\tgroup'];
   const n = SPEC.fsHz * SPEC.durationS;

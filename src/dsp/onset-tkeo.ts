@@ -1,10 +1,9 @@
 import { ParameterError } from '../errors.js';
 import { lowpassEnvelope } from './lowpass-envelope.js';
 import { msToSamples } from './ms-to-samples.js';
-import { onsetBaselineStats } from './onset-baseline-stats.js';
 import { checkOnsetWindows } from './onset-check-windows.js';
 import { onsetSegment } from './onset-segment.js';
-import { thresholdRuns } from './onset-threshold-runs.js';
+import { envelopeThresholdOnsets } from './onset-envelope-threshold.js';
 import type { OnsetDetection, OnsetWindows } from './onset-types.js';
 import { teagerKaiser } from './teager-kaiser.js';
 
@@ -41,9 +40,5 @@ export function tkeoOnsets(x: Float64Array, w: OnsetWindows, p: TkeoParams): Ons
   const psi = teagerKaiser(x.subarray(seg.start, seg.end));
   for (let i = 0; i < psi.length; i++) psi[i] = Math.abs(psi[i]);
   const env = lowpassEnvelope(psi, { fsHz: p.fsHz, cutoffHz: p.envelopeCutoffHz, order: p.envelopeOrder });
-  const o = seg.start;
-  const { mean, sd } = onsetBaselineStats(env, w, o);
-  const threshold = mean + p.thresholdSd * sd;
-  const runs = thresholdRuns(env, threshold, w.searchStart - o, w.searchEnd - o, w.offsetEnd - o, msToSamples(p.minAboveMs, p.fsHz), msToSamples(p.minBelowMs, p.fsHz));
-  return { onsets: runs.onsets.map((i) => i + o), offsets: runs.offsets.map((i) => i + o), baselineMean: mean, baselineSd: sd, threshold };
+  return envelopeThresholdOnsets(env, seg.start, w, p);
 }
