@@ -4,6 +4,7 @@ import { compareCommand } from './compare.js';
 import { inspectCommand } from './inspect.js';
 import { mergeCommand } from './merge.js';
 import { processCommand } from './process.js';
+import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { thicknessCommand } from './thickness.js';
 import { verifyCommand } from './verify.js';
@@ -18,6 +19,7 @@ export const COMMANDS: CommandModule[] = [
   runCommand,
   verifyCommand,
   mergeCommand,
+  reportCommand,
 ];
 
 /** The command named `name`, if there is one. */

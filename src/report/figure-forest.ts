@@ -20,7 +20,7 @@ export const FOREST_FIGURE_MARKS = ['symbol', 'rule'] as const;
  */
 export function forestFigureSpec(rows: readonly ForestRow[], opts: { xTitle: string; title: string }): FigureSpec {
   const labels = rows.map((r) => r.label);
-  const y = { field: 'label', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 330, labelFontSize: 10 } } as const;
+  const y = { field: 'label', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 600, labelFontSize: 10 } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: { text: opts.title, anchor: 'start', fontSize: 13 },

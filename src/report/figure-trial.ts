@@ -42,7 +42,7 @@ function channelRow(c: TrialChannel, xTitle: string): FigureSpec[] {
           encoding: {
             x: { field: 'a', type: 'quantitative' },
             x2: { field: 'b' },
-            fill: { field: 'what', type: 'nominal', title: 'window', scale: { domain: ['baseline', 'analysis window'], range: ['#4c78a8', '#54a24b'] } },
+            fill: { field: 'what', type: 'nominal', title: 'window', scale: { domain: ['baseline', 'analysis window'], range: ['#4c78a8', '#54a24b'] }, legend: { symbolOpacity: 0.5 } },
           },
         },
       ]

@@ -16,7 +16,7 @@ export const Z_PROFILE_MARKS = ['symbol', 'rect'] as const;
 export function zProfileSpec(rows: readonly ZRow[], opts: { title: string; xTitle: string }): FigureSpec {
   const labels = rows.map((r) => r.label);
   const limit = Math.max(3, Math.min(4, Math.ceil(Math.max(...rows.map((r) => Math.abs(r.z)), 0))));
-  const y = { field: 'label', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 330 } } as const;
+  const y = { field: 'label', type: 'nominal', sort: labels, title: null, axis: { labelLimit: 600 } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: { text: opts.title, anchor: 'start', fontSize: 13 },

@@ -19,9 +19,9 @@ const MEASURES: Record<string, MeasureInfo> = {
   ratio: { label: 'contracted-to-rest thickness ratio', clinical: true },
   rest_mm: { label: 'resting thickness', clinical: true },
   contracted_mm: { label: 'contracted thickness', clinical: true },
-  rest_asymmetry_pct: { label: 'resting side-to-side asymmetry', clinical: true },
+  rest_asymmetry_pct: { label: 'resting side-to-side asymmetry (left vs right)', clinical: true },
   rest_abs_asymmetry_pct: { label: 'resting side-to-side difference', clinical: false },
-  contracted_asymmetry_pct: { label: 'contracted side-to-side asymmetry', clinical: true },
+  contracted_asymmetry_pct: { label: 'contracted side-to-side asymmetry (left vs right)', clinical: true },
   contracted_abs_asymmetry_pct: { label: 'contracted side-to-side difference', clinical: false },
   rms_pct_mvc: { label: 'activation (RMS, % of maximal contraction)', clinical: true },
   envelope_mean_pct_mvc: { label: 'mean activation (% of maximal contraction)', clinical: false },
@@ -90,7 +90,8 @@ const NA = new Set(['', 'n/a']);
  */
 export function siteName(r: { muscle: string; side: string; channel: string }): string {
   if (!NA.has(r.muscle)) {
-    const side = NA.has(r.side) ? '' : `${sideName(r.side)} `;
+    // An asymmetry (side L-R) is about the muscle, not one side of it.
+    const side = NA.has(r.side) || r.side === 'L-R' ? '' : `${sideName(r.side)} `;
     return `${side}${muscleName(r.muscle)}`;
   }
   return NA.has(r.channel) ? '' : r.channel;

@@ -7,6 +7,8 @@
  * (electrodes, amplifier) are named as missing rather than left out.
  */
 
+import { muscleName, sideName } from './measure-names.js';
+
 type Params = Record<string, unknown>;
 
 export interface MethodsInput {
@@ -163,7 +165,7 @@ function compareSentences(p: Params, reference: string | undefined): string[] {
 export function methodsText(m: MethodsInput): MethodsText {
   const paragraphs: string[] = [];
   const groups = list(m.groups.map((g) => `${g.n} in group ${g.group}`));
-  const muscles = list(m.channels.map((c) => `${c.channel} (${[c.side === 'L' ? 'left' : c.side === 'R' ? 'right' : '', c.muscle].filter(Boolean).join(' ')})`));
+  const muscles = list(m.channels.map((c) => `${c.channel} (${[sideName(c.side), muscleName(c.muscle)].filter(Boolean).join(' ')})`));
   const fs = m.fsHz.length ? `${list(m.fsHz.map((f) => `${f}`))} Hz` : '';
   const recorded = [
     `The study "${m.studyName}" included ${groups || 'no subjects'}.`,

@@ -1,5 +1,5 @@
 import { mean, normalCdf, variance } from '../stats/index.js';
-import { displayUnit, isBookkeeping, measureLabel, siteName } from './measure-names.js';
+import { isBookkeeping, measureLabel, siteName } from './measure-names.js';
 import { ordinal } from './ordinal.js';
 
 /** The columns that say what a per-subject value is (with `measure`). */
@@ -171,7 +171,3 @@ export function normativeResults(
   return out;
 }
 
-/** The unit of a value for a sentence ("mm", "%", "proportion"). */
-export function unitWords(unit: string): string {
-  return displayUnit(unit);
-}

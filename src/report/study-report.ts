@@ -117,7 +117,8 @@ function qualitySection(input: StudyReportInput): PageSection {
       ),
     );
   }
-  const warnings = r.comparisons?.warnings ?? [];
+  // Warnings about bookkeeping measures (trial counts that cannot differ) are left out.
+  const warnings = (r.comparisons?.warnings ?? []).filter((w) => !isBookkeeping(/^measure "([^"]*)"/.exec(w)?.[1] ?? ''));
   if (warnings.length > 0) {
     parts.push('<h3>Warnings of the group comparison</h3>');
     parts.push(`<ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`);
@@ -169,7 +170,7 @@ async function groupSection(input: StudyReportInput, sink: FigureSink): Promise<
     if (points.length === 0) continue;
     const title = `${measureTitle(m.measure, m.unit)} — ${m.step}`;
     parts.push(
-      await sink.add('group', GROUP_FIGURE_MARKS, title, `${measureTitle(m.measure, m.unit)} per subject by group (${m.step} step, measure ${m.measure}); y axis in ${displayUnit(m.unit) || 'the measure\'s unit'}.`, groupFigureSpec(points, { yTitle: measureTitle(m.measure, m.unit), groups, title })),
+      await sink.add('group', GROUP_FIGURE_MARKS, title, `${measureTitle(m.measure, m.unit)} per subject by group (${m.step} step, measure ${m.measure}); y axis in ${displayUnit(m.unit) || 'the measure\'s unit'}.`, groupFigureSpec(points, { yTitle: m.unit && m.unit !== 'ratio' ? `value (${displayUnit(m.unit)})` : m.unit || 'value', groups, title })),
     );
   }
   return { id: 'groups', title: 'Group figures', html: parts.join('\n') };
