@@ -27,7 +27,7 @@ import {
 } from '../report/normative.js';
 import { makePseudonymizer, type Pseudonymizer } from '../report/pseudonym.js';
 import type { ComparisonsDoc, ExclusionRow, FigureRecord, StudyResults, TrialValue } from '../report/report-types.js';
-import { spreadsheetRecord } from '../report/spreadsheet-text.js';
+import { fromSpreadsheetText, spreadsheetRecord } from '../report/spreadsheet-text.js';
 import { buildStudyReport, type BuiltReport, type TrialFigureInput } from '../report/study-report.js';
 import { loadStudyConfig, type LoadedConfig } from '../study/config.js';
 import { buildPlan, type WorkItem } from '../study/plan.js';
@@ -71,7 +71,7 @@ type Params = Record<string, unknown>;
 function rowsOf(t: TextTable): { cells: Record<string, string>; line: number }[] {
   return t.rows.map(({ cells, line }) => {
     const r: Record<string, string> = {};
-    t.header.forEach((h, j) => (r[h] = cells[j] ?? ''));
+    t.header.forEach((h, j) => (r[h] = fromSpreadsheetText(cells[j] ?? '')));
     return { cells: r, line };
   });
 }
@@ -401,6 +401,8 @@ interface ClinicOutcome {
   report: BuiltReport;
   records: Record<string, unknown>[];
   reference: string;
+  /** The session the summary sentences are about (the patient's latest). */
+  latest: string;
 }
 
 async function clinic(
@@ -500,7 +502,7 @@ async function clinic(
     methods,
   });
   const records = norm.map((r) => ({ kind: 'patient_measure', ...r, reference }));
-  return { report, records, reference };
+  return { report, records, reference, latest: sessions[sessions.length - 1] ?? '' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -509,9 +511,9 @@ function safeFileName(s: string): string {
   return s.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'patient';
 }
 
-function humanSummary(out: string, figures: FigureRecord[], records: Record<string, unknown>[], colour: boolean): string {
+function humanSummary(out: string, figures: FigureRecord[], records: Record<string, unknown>[], latest: string, colour: boolean): string {
   const head = renderTable({ title: `report → ${out}`, head: ['figure', 'kind', 'title', 'SVG bytes'], rows: figures.map((f) => [f.figure, f.figure_kind, f.title, f.svg_bytes]), alignRight: [3] }, colour);
-  const patient = records.filter((r) => r.kind === 'patient_measure' && r.wording !== '' && isClinical(String(r.measure)));
+  const patient = records.filter((r) => r.kind === 'patient_measure' && r.wording !== '' && r.session === latest && isClinical(String(r.measure)));
   return `${head}${patient.length ? `\n${patient.map((r) => `  ${String(r.wording)}`).join('\n')}\n` : ''}wrote ${out}\n`;
 }
 
@@ -602,11 +604,13 @@ export const reportCommand: CommandModule = {
     let outDefault: string;
     let mode: 'study' | 'clinic';
     let referenceUsed: string | null = null;
+    let latest = '';
     if (o.patient !== undefined) {
       const c = await clinic(o, results, ctx, reference, pseudo, methodsText(methods).paragraphs.slice(1), inputs);
       built = c.report;
       records = [...c.report.figures.map((f) => ({ ...f })), ...c.records];
       referenceUsed = c.reference;
+      latest = c.latest;
       outDefault = join(dir, `report-${safeFileName(pseudo.id(o.patient))}.html`);
       mode = 'clinic';
     } else {
@@ -647,7 +651,7 @@ export const reportCommand: CommandModule = {
       warnings: warnings.map((w) => pseudo.text(w)),
       extra: { html_bytes: Buffer.byteLength(built.html), figures: built.figures.length },
       csv: { records: records.map((r) => spreadsheetRecord({ ...r, marks: Array.isArray(r.marks) ? (r.marks as string[]).join(' ') : r.marks })) },
-      human: ({ colour }) => humanSummary(outShown, built.figures, records, colour),
+      human: ({ colour }) => humanSummary(outShown, built.figures, records, latest, colour),
     };
   },
 };

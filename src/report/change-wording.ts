@@ -16,7 +16,7 @@ export interface ChangeInput {
 
 /** Unit of a change: percentage points for a value that is itself a percentage. */
 function changeUnit(unit: string): string {
-  return unit === '%' || unit === '%MVC' ? ' points' : unit ? ` ${unit}` : '';
+  return unit === '%' || unit === '%MVC' ? ' points' : unit && unit !== 'ratio' ? ` ${unit}` : '';
 }
 
 function fmt(x: number): string {

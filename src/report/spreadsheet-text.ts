@@ -16,3 +16,13 @@ export function spreadsheetRecord(record: Record<string, unknown>): Record<strin
   for (const [k, v] of Object.entries(record)) out[k] = typeof v === 'string' ? spreadsheetText(v) : v;
   return out;
 }
+
+/**
+ * Undoes {@link spreadsheetText} on a cell read back from a table myoscope wrote for spreadsheets
+ * (`subjects.csv`, `trials.csv`, `exclusions.csv`): `'=HYPERLINK(…)` is the subject
+ * `=HYPERLINK(…)` again. (A value that itself began with a quote before a formula character cannot
+ * be told apart and loses its quote.)
+ */
+export function fromSpreadsheetText(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) && !/^[+-]?\d/.test(text.slice(1)) ? text.slice(1) : text;
+}
