@@ -20,6 +20,7 @@ table { border-collapse: collapse; margin: 8px 0 16px; font-size: 12px; }
 th, td { border: 1px solid #d0d4d9; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #f0f2f5; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.apa { min-width: 19em; }
 table.wide { width: 100%; }
 figure.fig { margin: 12px 0 24px; overflow-x: auto; }
 figure.fig svg { max-width: 100%; height: auto; }
@@ -34,7 +35,8 @@ code { font-size: 12px; }
   body { max-width: none; padding: 0; font-size: 11px; }
   nav.toc { break-after: page; }
   h2 { break-after: avoid; }
-  figure.fig, table, .note { break-inside: avoid; }
+  figure.fig, .note { break-inside: avoid; }
+  td.num { white-space: normal; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   figure.fig { overflow: visible; }
@@ -72,11 +74,12 @@ ${body}
 }
 
 /** A table from text cells (escaped here); `numeric` marks right-aligned columns. */
-export function htmlTable(head: string[], rows: (string | number | null)[][], opts: { numeric?: number[]; className?: string; caption?: string } = {}): string {
+export function htmlTable(head: string[], rows: (string | number | null)[][], opts: { numeric?: number[]; apa?: number; className?: string; caption?: string } = {}): string {
   const num = new Set(opts.numeric ?? []);
+  const cls = (j: number) => (num.has(j) ? ' class="num"' : j === opts.apa ? ' class="apa"' : '');
   const cell = (v: string | number | null) => (v === null ? '–' : typeof v === 'number' ? String(v) : v);
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
-  const tr = rows.map((r) => `<tr>${r.map((v, j) => `<td${num.has(j) ? ' class="num"' : ''}>${escapeHtml(cell(v))}</td>`).join('')}</tr>`).join('\n');
+  const tr = rows.map((r) => `<tr>${r.map((v, j) => `<td${cls(j)}>${escapeHtml(cell(v))}</td>`).join('')}</tr>`).join('\n');
   const caption = opts.caption ? `<caption>${escapeHtml(opts.caption)}</caption>` : '';
   return `<table${opts.className ? ` class="${escapeHtml(opts.className)}"` : ''}>${caption}<thead><tr>${th}</tr></thead><tbody>\n${tr}\n</tbody></table>`;
 }

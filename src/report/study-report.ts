@@ -238,7 +238,7 @@ function comparisonSection(input: StudyReportInput): PageSection {
     htmlParagraph(
       `${first.focal} against ${first.reference}: group means (SD) of the per-subject values, the difference ${first.focal} − ${first.reference} with its ${Math.round(first.mean_difference.conf_level * 100)} % CI, p adjusted over ${first.p_adjusted.m} tests (Holm; Benjamini–Hochberg), and the APA-style result of the ${test} test with the effect size and its CI.`,
     ),
-    htmlTable(['measure (unit)', 'stratum', `n ${first.focal} / ${first.reference}`, `${first.focal} mean (SD)`, `${first.reference} mean (SD)`, 'difference [CI]', 'p Holm', 'p BH', 'result (APA)'], rows, { numeric: [2, 3, 4, 5, 6, 7], className: 'wide' }),
+    htmlTable(['measure (unit)', 'stratum', `n ${first.focal} / ${first.reference}`, `${first.focal} mean (SD)`, `${first.reference} mean (SD)`, 'difference [CI]', 'p Holm', 'p BH', 'result (APA)'], rows, { numeric: [2, 3, 4, 5, 6, 7], apa: 8, className: 'wide' }),
   ];
   return { id: 'comparisons', title: 'Group comparisons', html: html.join('\n') };
 }
