@@ -22,12 +22,19 @@ export interface TrialChannel {
   flags: string;
 }
 
-/** Marks every trial figure draws. */
-export const TRIAL_FIGURE_MARKS = ['line'] as const;
+/**
+ * Marks a trial figure draws: lines (traces) and rects (the shaded window) always; rules when
+ * it marks a threshold or an onset.
+ */
+export function trialFigureMarks(channels: readonly TrialChannel[]): string[] {
+  const rules = channels.some((c) => c.threshold !== undefined || (c.onsetMs !== undefined && c.onsetMs !== null));
+  const rects = channels.some((c) => c.baselineMs !== undefined || c.windowMs !== undefined);
+  return ['line', ...(rects ? ['rect'] : []), ...(rules ? ['rule'] : [])];
+}
 
 const traceRows = (trace: string, t: DecimatedTrace) => t.timeS.map((ms, i) => ({ trace, t: ms, v: t.values[i] }));
 
-function channelRow(c: TrialChannel, xTitle: string): FigureSpec[] {
+function channelRow(c: TrialChannel, xTitle: string, windowKinds: string[]): FigureSpec[] {
   const unit = c.unit ? ` (${c.unit})` : '';
   const x = { field: 't', type: 'quantitative', title: xTitle, scale: { nice: false } } as const;
   const shade = [
@@ -42,7 +49,7 @@ function channelRow(c: TrialChannel, xTitle: string): FigureSpec[] {
           encoding: {
             x: { field: 'a', type: 'quantitative' },
             x2: { field: 'b' },
-            fill: { field: 'what', type: 'nominal', title: 'window', scale: { domain: ['baseline', 'analysis window'], range: ['#4c78a8', '#54a24b'] }, legend: { symbolOpacity: 0.5 } },
+            fill: { field: 'what', type: 'nominal', title: 'window', scale: { domain: windowKinds, range: windowKinds.map((k) => (k === 'baseline' ? '#4c78a8' : '#54a24b')) }, legend: { symbolOpacity: 0.5 } },
           },
         },
       ]
@@ -94,10 +101,14 @@ function channelRow(c: TrialChannel, xTitle: string): FigureSpec[] {
  * when the study detected onsets, or the analysis window shaded when it did not.
  */
 export function trialFigureSpec(channels: readonly TrialChannel[], opts: { title: string; xTitle: string }): FigureSpec {
+  const windowKinds = [
+    ...(channels.some((c) => c.baselineMs) ? ['baseline'] : []),
+    ...(channels.some((c) => c.windowMs) ? ['analysis window'] : []),
+  ];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: { text: opts.title, anchor: 'start', fontSize: 13 },
-    vconcat: channels.map((c) => ({ hconcat: channelRow(c, opts.xTitle) })),
+    vconcat: channels.map((c) => ({ hconcat: channelRow(c, opts.xTitle, windowKinds) })),
     resolve: { scale: { stroke: 'shared', fill: 'shared' } },
     config: { font: 'Helvetica, Arial, sans-serif', legend: { orient: 'bottom' } },
   } as unknown as FigureSpec;

@@ -164,7 +164,7 @@ function compareSentences(p: Params, reference: string | undefined): string[] {
 /** The methods paragraphs and the ISEK checklist for a study. */
 export function methodsText(m: MethodsInput): MethodsText {
   const paragraphs: string[] = [];
-  const groups = list(m.groups.map((g) => `${g.n} in group ${g.group}`));
+  const groups = list(m.groups.map((g) => `${g.n} subject${g.n === 1 ? '' : 's'} in group ${g.group}`));
   const muscles = list(m.channels.map((c) => `${c.channel} (${[sideName(c.side), muscleName(c.muscle)].filter(Boolean).join(' ')})`));
   const fs = m.fsHz.length ? `${list(m.fsHz.map((f) => `${f}`))} Hz` : '';
   const recorded = [

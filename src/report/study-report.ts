@@ -4,7 +4,7 @@ import { apaLine } from '../render/apa.js';
 import { escapeHtml } from './escape-html.js';
 import { forestFigureSpec, FOREST_FIGURE_MARKS, type ForestRow } from './figure-forest.js';
 import { groupFigureSpec, GROUP_FIGURE_MARKS, type GroupPoint } from './figure-group.js';
-import { trialFigureSpec, TRIAL_FIGURE_MARKS, type TrialChannel } from './figure-trial.js';
+import { trialFigureMarks, trialFigureSpec, type TrialChannel } from './figure-trial.js';
 import { htmlFigure, htmlPage, htmlParagraph, htmlTable, type PageSection } from './html-page.js';
 import { displayUnit, isBookkeeping, measureLabel } from './measure-names.js';
 import { methodsText, type MethodsInput } from './methods-text.js';
@@ -130,7 +130,7 @@ function qualitySection(input: StudyReportInput): PageSection {
 async function trialSection(input: StudyReportInput, sink: FigureSink): Promise<PageSection> {
   const parts = [htmlParagraph(input.trialNote)];
   for (const f of input.trialFigures) {
-    parts.push(await sink.add('trial', TRIAL_FIGURE_MARKS, f.title, f.caption, trialFigureSpec(f.channels, { title: f.title, xTitle: 'time from the event (ms)' })));
+    parts.push(await sink.add('trial', trialFigureMarks(f.channels), f.title, f.caption, trialFigureSpec(f.channels, { title: f.title, xTitle: 'time from the event (ms)' })));
   }
   return { id: 'trials', title: 'Single trials', html: parts.join('\n') };
 }
