@@ -403,6 +403,8 @@ interface ClinicOutcome {
   reference: string;
   /** The session the summary sentences are about (the patient's latest). */
   latest: string;
+  /** The patient as shown (pseudonym when asked for). */
+  patient: string;
 }
 
 async function clinic(
@@ -502,7 +504,7 @@ async function clinic(
     methods,
   });
   const records = norm.map((r) => ({ kind: 'patient_measure', ...r, reference }));
-  return { report, records, reference, latest: sessions[sessions.length - 1] ?? '' };
+  return { report, records, reference, latest: sessions[sessions.length - 1] ?? '', patient: shownId };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -605,13 +607,15 @@ export const reportCommand: CommandModule = {
     let mode: 'study' | 'clinic';
     let referenceUsed: string | null = null;
     let latest = '';
+    let patientShown: string | null = null;
     if (o.patient !== undefined) {
       const c = await clinic(o, results, ctx, reference, pseudo, methodsText(methods).paragraphs.slice(1), inputs);
       built = c.report;
       records = [...c.report.figures.map((f) => ({ ...f })), ...c.records];
       referenceUsed = c.reference;
       latest = c.latest;
-      outDefault = join(dir, `report-${safeFileName(pseudo.id(o.patient))}.html`);
+      patientShown = c.patient;
+      outDefault = join(dir, `report-${safeFileName(c.patient)}.html`);
       mode = 'clinic';
     } else {
       const t = await trialFigures(ctx, results, { named, max: maxTrials }, pseudo, warnings);
@@ -620,7 +624,7 @@ export const reportCommand: CommandModule = {
         methods,
         trialFigures: t.figures,
         trialNote: t.note,
-        notes: ctx.notes,
+        notes: ctx.notes.map((n) => pseudo.text(n)),
         subtitle: `${results.counts.files} recordings; results ${results.dir}; myoscope ${TOOL.version}`,
       });
       records = built.figures.map((f) => ({ ...f }));
@@ -636,7 +640,7 @@ export const reportCommand: CommandModule = {
         results_dir: results.dir,
         out: outShown,
         mode,
-        patient: o.patient !== undefined ? pseudo.id(o.patient) : null,
+        patient: patientShown,
         reference: referenceUsed,
         reference_group: o.referenceGroup ?? null,
         reference_file: o.referenceFile ?? null,

@@ -79,6 +79,9 @@ describe('myoscope report on a study with crafted subject IDs and two sessions',
     // The same key gives the same pseudonym; the default file name carries it, not the ID.
     const r3 = runCli(['report', out, '--pseudonymize', '--key', key, '--patient', 'l2', '--json']);
     expect(JSON.parse(r3.stdout).params.out).toBe(join(out, `report-${pseudonym('l2', key)}.html`));
+    // --patient also takes the pseudonym itself.
+    const r4 = runCli(['report', out, '--pseudonymize', '--key', key, '--patient', pseudonym('l2', key), '--json']);
+    expect(JSON.parse(r4.stdout).params).toMatchObject({ patient: pseudonym('l2', key), out: join(out, `report-${pseudonym('l2', key)}.html`) });
     expect(existsSync(join(out, 'report-l2.html'))).toBe(true);
   });
 });
