@@ -76,7 +76,7 @@ export const processCommand: CommandModule = {
     addConditionOptions(cmd);
     addNormalizeOptions(cmd);
     cmd.option('--out <file>', 'write the processed recording as CSV (atomically); without it only the summary is printed');
-    cmd.option('--jobs <n>', 'worker threads across channels (default: number of cores)');
+    cmd.option('--jobs <n>', 'worker threads across channels, and for formatting --out (default: number of cores)');
     addRecordingOptions(cmd);
     return addOutputOptions(cmd);
   },
@@ -175,7 +175,7 @@ export const processCommand: CommandModule = {
     if (norm.method === 'peak') steps.push('normalised to the peak of the task envelope');
     if (o.out !== undefined) {
       const out: Recording = { ...recording, channels: outChannels };
-      await writeRecordingCsv(o.out, out, [`processed by ${TOOL.name} ${TOOL.version} from ${path}`, ...steps.map((s, i) => `step ${i + 1}: ${s}`)]);
+      await writeRecordingCsv(o.out, out, [`processed by ${TOOL.name} ${TOOL.version} from ${path}`, ...steps.map((s, i) => `step ${i + 1}: ${s}`)], { jobs });
     }
     const params = {
       recording: path,

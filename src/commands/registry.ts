@@ -3,6 +3,7 @@ import { activationCommand } from './activation.js';
 import { compareCommand } from './compare.js';
 import { inspectCommand } from './inspect.js';
 import { mergeCommand } from './merge.js';
+import { onsetCommand } from './onset.js';
 import { processCommand } from './process.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
@@ -13,6 +14,7 @@ import { verifyCommand } from './verify.js';
 export const COMMANDS: CommandModule[] = [
   inspectCommand,
   processCommand,
+  onsetCommand,
   thicknessCommand,
   activationCommand,
   compareCommand,

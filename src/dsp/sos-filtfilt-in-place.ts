@@ -1,33 +1,43 @@
 import { ParameterError } from '../errors.js';
 import { checkSos } from './check-sos.js';
-import { padExt } from './pad-ext.js';
 import { sosFiltZi } from './sos-filt-zi.js';
 import { sosRun } from './sos-run.js';
+import { sosRunSegmented } from './sos-run-segmented.js';
 import { sosFiltFiltPadLen, zeroPhaseEdge } from './sos-filtfilt.js';
 
 /**
  * {@link sosFiltFilt} with SciPy's defaults (odd padding, default pad length), writing the result
- * over `x` and using `workspace` (at least `x.length + 2·padLen` samples) for the extended signal,
- * so a chain of filters on a long signal allocates nothing per call. Same arithmetic, same result.
+ * over `x`. The odd extensions at both ends are built in two small arrays and the filter runs over
+ * them and over `x` in turn, carrying its state across, so no copy of the signal is made: the
+ * arithmetic is that of filtering the extended signal. The backward pass stops at the start of `x`
+ * (its output over the left extension is discarded by SciPy anyway). Same result as `sosFiltFilt`.
  *
  * @returns `x`, now filtered
  */
-export function sosFiltFiltInPlace(sos: Float64Array, x: Float64Array, workspace: Float64Array): Float64Array {
+export function sosFiltFiltInPlace(sos: Float64Array, x: Float64Array): Float64Array {
   const n = checkSos(sos);
-  const edge = zeroPhaseEdge(x.length, 'odd', sosFiltFiltPadLen(sos), true);
-  if (workspace.length < x.length + 2 * edge) {
-    throw new ParameterError(`workspace of ${workspace.length} samples is shorter than the ${x.length + 2 * edge} the filter needs`);
+  const len = x.length;
+  const edge = zeroPhaseEdge(len, 'odd', sosFiltFiltPadLen(sos), true);
+  // odd_ext: left_ext = 2·x[0] − x[edge:0:-1], right_ext = 2·x[-1] − x[-2:-(edge+2):-1]
+  const left = new Float64Array(edge);
+  const right = new Float64Array(edge);
+  const first = x[0];
+  const last = x[len - 1];
+  for (let j = 0; j < edge; j++) {
+    left[j] = 2 * first - x[edge - j];
+    right[j] = 2 * last - x[len - 2 - j];
   }
-  const ext = padExt(x, edge, 'odd', workspace);
   const zi = sosFiltZi(sos);
   const state = new Float64Array(2 * n);
-  const x0 = ext[0];
+  const x0 = edge > 0 ? left[0] : first;
   for (let i = 0; i < state.length; i++) state[i] = zi[i] * x0;
-  sosRun(sos, ext, state, false);
-  const y0 = ext[ext.length - 1];
+  sosRun(sos, left, state, false);
+  sosRunSegmented(sos, x, state, false);
+  sosRun(sos, right, state, false);
+  const y0 = edge > 0 ? right[edge - 1] : x[len - 1];
   for (let i = 0; i < state.length; i++) state[i] = zi[i] * y0;
-  sosRun(sos, ext, state, true);
-  x.set(ext.subarray(edge, edge + x.length));
+  sosRun(sos, right, state, true);
+  sosRunSegmented(sos, x, state, true);
   return x;
 }
 

@@ -3,6 +3,7 @@ import { checkSos } from './check-sos.js';
 import { padExt, type PadType } from './pad-ext.js';
 import { sosFiltZi } from './sos-filt-zi.js';
 import { sosRun } from './sos-run.js';
+import { sosRunSegmented } from './sos-run-segmented.js';
 
 /** Options of {@link sosFiltFilt}; the defaults are SciPy's. */
 export interface SosFiltFiltOptions {
@@ -35,7 +36,8 @@ export function sosFiltFiltPadLen(sos: Float64Array): number {
  * `scipy.signal.sosfiltfilt(sos, x, padtype=padType, padlen=padLen)` with SciPy 1.10's defaults:
  * the signal is extended at both ends (odd reflection, {@link sosFiltFiltPadLen} samples), filtered
  * forward from the `sosfilt_zi` steady state scaled by the first extended sample, filtered backward
- * from that state scaled by the last forward output, and the extension is cut off again.
+ * from that state scaled by the last forward output, and the extension is cut off again. Long
+ * signals are filtered in segments (`sosRunSegmented`): equal to SciPy to rounding, not bit for bit.
  *
  * The signal must be longer than the pad length (SciPy requires `x.shape[-1] > padlen`), otherwise
  * {@link ParameterError}. `x` is not modified.
@@ -49,11 +51,19 @@ export function sosFiltFilt(sos: Float64Array, x: Float64Array, options: SosFilt
   const state = new Float64Array(2 * n);
   const x0 = ext[0];
   for (let i = 0; i < state.length; i++) state[i] = zi[i] * x0;
-  sosRun(sos, ext, state, false);
+  // The extensions and the signal are run in turn (state carried), as `sosFiltFiltInPlace` does,
+  // so both split the signal the same way and agree exactly.
+  const left = ext.subarray(0, edge);
+  const middle = ext.subarray(edge, edge + x.length);
+  const right = ext.subarray(edge + x.length);
+  sosRun(sos, left, state, false);
+  sosRunSegmented(sos, middle, state, false);
+  sosRun(sos, right, state, false);
   const y0 = ext[ext.length - 1];
   for (let i = 0; i < state.length; i++) state[i] = zi[i] * y0;
-  sosRun(sos, ext, state, true);
-  return edge > 0 ? ext.slice(edge, edge + x.length) : ext;
+  sosRun(sos, right, state, true);
+  sosRunSegmented(sos, middle, state, true);
+  return edge > 0 ? middle.slice() : ext;
 }
 
 /**

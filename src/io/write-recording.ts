@@ -1,10 +1,14 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { sampleCount, type Recording } from '../model/recording.js';
+import { writeRecordingRows } from './write-recording-rows.js';
 
-/** Rows formatted per write: large enough to keep the stream busy, small enough to bound memory. */
-const ROWS_PER_BLOCK = 8192;
+/** Options of {@link writeRecordingCsv}. */
+export interface WriteRecordingOptions {
+  /** Threads that format rows (default: one per core; 1 formats on the calling thread). */
+  jobs?: number;
+}
 
 /**
  * Writes a recording as a wide CSV that `readRecording` reads back to the same doubles: a `time_s`
@@ -13,48 +17,34 @@ const ROWS_PER_BLOCK = 8192;
  * empty cell. Written to a temporary file and renamed into place, so a failure never leaves a
  * half-written output.
  *
+ * Long recordings are formatted in blocks of rows on worker threads and written in order (see
+ * `writeRecordingRows`); the file is the same byte for byte whatever `jobs` is.
+ *
  * @param comments lines written first, each prefixed with `# `
  */
-export async function writeRecordingCsv(path: string, rec: Recording, comments: string[] = []): Promise<void> {
+export async function writeRecordingCsv(path: string, rec: Recording, comments: string[] = [], options: WriteRecordingOptions = {}): Promise<void> {
   await mkdir(dirname(path) || '.', { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const out = createWriteStream(tmp, { highWaterMark: 1 << 20 });
-  let failed: Error | undefined;
-  out.on('error', (err) => (failed = err));
-  const write = (s: string) =>
-    new Promise<void>((resolve, reject) => {
-      if (failed) reject(failed);
-      else if (out.write(s)) resolve();
-      else out.once('drain', () => (failed ? reject(failed) : resolve()));
-    });
+  const file = await open(tmp, 'w');
+  let closed = false;
+  const write = async (bytes: Uint8Array) => {
+    for (let off = 0; off < bytes.length; ) off += (await file.write(bytes, off, bytes.length - off)).bytesWritten;
+  };
   try {
     const head = comments.map((c) => `# ${c}\n`);
     if (!rec.time) head.push(`# fs=${rec.fsHz}\n`);
     const names = rec.channels.map((c) => (c.unit ? `${c.name} (${c.unit})` : c.name));
     if (rec.time) names.unshift('time_s');
     head.push(`${names.map(csvName).join(',')}\n`);
-    await write(head.join(''));
-    const n = sampleCount(rec);
+    await write(Buffer.from(head.join(''), 'utf8'));
     const cols = rec.channels.map((c) => c.samples);
     if (rec.time) cols.unshift(rec.time.valuesS);
-    const width = cols.length;
-    for (let start = 0; start < n; start += ROWS_PER_BLOCK) {
-      const end = Math.min(n, start + ROWS_PER_BLOCK);
-      let block = '';
-      for (let i = start; i < end; i++) {
-        let line = '';
-        for (let j = 0; j < width; j++) {
-          const v = cols[j][i];
-          line += (j === 0 ? '' : ',') + (v === v ? String(v) : '');
-        }
-        block += `${line}\n`;
-      }
-      await write(block);
-    }
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    await writeRecordingRows(cols, sampleCount(rec), write, options.jobs);
+    closed = true;
+    await file.close();
     await rename(tmp, path);
   } catch (err) {
-    out.destroy();
+    if (!closed) await file.close().catch(() => undefined);
     await rm(tmp, { force: true });
     throw err;
   }

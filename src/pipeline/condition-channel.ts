@@ -3,7 +3,6 @@ import { movingRms } from '../dsp/moving-rms.js';
 import { notchHarmonics } from '../dsp/notch-harmonics.js';
 import { rectifyInPlace } from '../dsp/rectify.js';
 import { removeMeanInPlace } from '../dsp/remove-mean.js';
-import { sosFiltFiltPadLen } from '../dsp/sos-filtfilt.js';
 import { biquadToSos, sosFiltFiltInPlace } from '../dsp/sos-filtfilt-in-place.js';
 
 /** One Butterworth stage, applied zero-phase (`sosfiltfilt`). */
@@ -63,31 +62,27 @@ export function conditionChannel(x: Float64Array, fsHz: number, p: ConditionPara
   return conditionChannelInPlace(x.slice(), fsHz, p);
 }
 
-/** Samples each zero-phase stage of the chain pads at each end, at most. */
-function maxPad(p: ConditionParams, fsHz: number): { sos: Float64Array[]; pad: number } {
+/** The chain's Butterworth stages and notch(es) as second-order sections, in order. */
+function stageSos(p: ConditionParams, fsHz: number): Float64Array[] {
   const sos: Float64Array[] = p.filters.map((f) => butterSos({ order: f.order, type: f.type, cutoffHz: f.cutoffHz, fsHz }));
   if (p.notch) for (const n of notchHarmonics(p.notch.f0Hz, p.notch.q, fsHz, Math.max(1, p.notch.harmonics))) sos.push(biquadToSos(n.b, n.a));
-  let pad = 0;
-  for (const s of sos) pad = Math.max(pad, sosFiltFiltPadLen(s));
-  return { sos, pad };
+  return sos;
 }
 
 /**
- * {@link conditionChannel} writing over `x` where it can (the RMS envelope allocates its result),
- * with one workspace for every zero-phase stage: no per-stage copies of a long signal. The notch is
- * run as its single SOS section, the same filter as `filtfilt(b, a)` (see `biquadToSos`).
+ * {@link conditionChannel} writing over `x` where it can (the RMS envelope allocates its result):
+ * every zero-phase stage filters `x` itself (`sosFiltFiltInPlace`), so no stage copies the signal.
+ * The notch is run as its single SOS section, the same filter as `filtfilt(b, a)` (see `biquadToSos`).
  *
  * @returns the conditioned signal (`x` itself unless the envelope is a moving RMS)
  */
-export function conditionChannelInPlace(x: Float64Array, fsHz: number, p: ConditionParams, workspace?: Float64Array): Float64Array {
-  const { sos, pad } = maxPad(p, fsHz);
+export function conditionChannelInPlace(x: Float64Array, fsHz: number, p: ConditionParams): Float64Array {
+  const sos = stageSos(p, fsHz);
   const envSos = p.envelope?.method === 'lowpass' ? butterSos({ order: p.envelope.order, type: 'lowpass', cutoffHz: p.envelope.cutoffHz, fsHz }) : null;
-  const need = x.length + 2 * Math.max(pad, envSos ? sosFiltFiltPadLen(envSos) : 0);
-  const work = workspace && workspace.length >= need ? workspace : new Float64Array(need);
   if (p.dc) removeMeanInPlace(x);
-  for (const s of sos) sosFiltFiltInPlace(s, x, work);
+  for (const s of sos) sosFiltFiltInPlace(s, x);
   if (p.rectify) rectifyInPlace(x);
-  if (envSos) sosFiltFiltInPlace(envSos, x, work);
+  if (envSos) sosFiltFiltInPlace(envSos, x);
   else if (p.envelope?.method === 'rms') return movingRms(x, { fsHz, windowMs: p.envelope.windowMs });
   return x;
 }

@@ -29,7 +29,7 @@ export function defaultJobs(): number {
 
 /**
  * Conditions every channel, spreading channels over `jobs` worker threads. Each thread runs the
- * whole chain on one channel at a time, in place, with one reused workspace; a channel's buffer is
+ * whole chain on one channel at a time, in place (no copy of the signal); a channel's buffer is
  * moved to the thread and back, never copied. With `jobs` 1, or when no compiled worker exists
  * (running from sources), it runs on this thread, also in place.
  *
@@ -39,12 +39,7 @@ export function defaultJobs(): number {
 export async function conditionChannels(channels: Float64Array[], fsHz: number, params: ConditionParams, jobs: number): Promise<Float64Array[]> {
   const useWorkers = jobs > 1 && channels.length > 1 && existsSync(fileURLToPath(WORKER_URL));
   if (!useWorkers) {
-    let workspace: Float64Array | undefined;
-    return channels.map((x) => {
-      const maxLen = channels.reduce((m, c) => Math.max(m, c.length), 0);
-      workspace ??= new Float64Array(maxLen + 2 * 4096);
-      return conditionChannelInPlace(x, fsHz, params, workspace);
-    });
+    return channels.map((x) => conditionChannelInPlace(x, fsHz, params));
   }
   // A buffer can move to one thread only: channels sharing one get their own copy first.
   const seen = new Set<ArrayBufferLike>();

@@ -4,12 +4,10 @@ import { conditionChannelInPlace } from './condition-channel.js';
 import type { WorkerReply, WorkerRequest } from './condition-recording.js';
 
 /** Worker thread: conditions one channel per message, in place, and moves its buffer back. */
-let workspace: Float64Array | undefined;
 parentPort?.on('message', (req: WorkerRequest) => {
   try {
     const x = new Float64Array(req.buffer, req.byteOffset, req.length);
-    if (!workspace || workspace.length < req.length + 2 * 4096) workspace = new Float64Array(req.length + 2 * 4096);
-    const y = conditionChannelInPlace(x, req.fsHz, req.params, workspace);
+    const y = conditionChannelInPlace(x, req.fsHz, req.params);
     const reply: WorkerReply = { id: req.id, ok: true, buffer: y.buffer as ArrayBuffer, byteOffset: y.byteOffset, length: y.length };
     parentPort?.postMessage(reply, [reply.buffer]);
   } catch (err) {

@@ -68,6 +68,9 @@ const str = (v: unknown) => (v === undefined || v === null ? '' : Array.isArray(
  */
 export function toLongRows(records: Record<string, unknown>[], base: Omit<TrialRow, 'trial' | 'channel' | 'muscle' | 'side' | 'method' | 'measure' | 'value' | 'unit' | 'flags'>, channelMap: Record<string, { muscle: string; side?: string }>): TrialRow[] {
   const rows: TrialRow[] = [];
+  // A field that is boolean in some records (feedforward) keeps the unit `bool` where it is null.
+  const booleanKeys = new Set<string>();
+  for (const r of records) for (const [k, v] of Object.entries(r)) if (typeof v === 'boolean') booleanKeys.add(k);
   for (const r of records) {
     const channel = str(r.channel);
     const mapped = channelMap[channel];
@@ -90,7 +93,7 @@ export function toLongRows(records: Record<string, unknown>[], base: Omit<TrialR
       if (KEY_FIELDS.has(k)) continue;
       if (typeof v === 'number') rows.push({ ...common, measure: k, value: Number.isFinite(v) ? v : null, unit: unitFromKey(k) });
       else if (typeof v === 'boolean') rows.push({ ...common, measure: k, value: v ? 1 : 0, unit: 'bool' });
-      else if (v === null) rows.push({ ...common, measure: k, value: null, unit: unitFromKey(k) });
+      else if (v === null) rows.push({ ...common, measure: k, value: null, unit: booleanKeys.has(k) ? 'bool' : unitFromKey(k) });
     }
   }
   return rows;

@@ -1,0 +1,128 @@
+import { msToSamples } from './ms-to-samples.js';
+
+/** Parameters of {@link riseOnsetPosterior}; see RISE_FIT in `onset-defaults.ts`. */
+export interface RisePosteriorParams {
+  fsHz: number;
+  /** Earliest onset considered, ms before the detection. */
+  lookbackMs: number;
+  /** Samples used after the detection, ms. */
+  aheadMs: number;
+  /** Latest onset considered, ms after the detection. */
+  maxShiftMs: number;
+  /** Rise times considered: 0, `riseStepMs`, … up to `maxRiseMs`. */
+  maxRiseMs: number;
+  riseStepMs: number;
+  /** At least this much plateau must follow the rise inside the fitted stretch, ms. */
+  minPlateauMs: number;
+  /** Multiplies the autocorrelation factor that tempers the log-likelihood. */
+  temperScale: number;
+  /** Autocorrelation lags summed for that factor, ms. */
+  acfMaxLagMs: number;
+}
+
+/** 1 + 2 Σ_{k=1..maxLag} ρ(k)², ρ the sample autocorrelation of y[start … end−1]. */
+function squaredAcfFactor(y: Float64Array, start: number, end: number, maxLag: number): number {
+  const n = end - start;
+  if (n < 3) return 1;
+  let mean = 0;
+  for (let i = start; i < end; i++) mean += y[i];
+  mean /= n;
+  let c0 = 0;
+  for (let i = start; i < end; i++) c0 += (y[i] - mean) ** 2;
+  if (!(c0 > 0)) return 1;
+  let f = 1;
+  for (let k = 1; k <= Math.min(maxLag, n - 1); k++) {
+    let c = 0;
+    for (let i = start; i + k < end; i++) c += (y[i] - mean) * (y[i + k] - mean);
+    f += 2 * (c / c0) ** 2;
+  }
+  return f;
+}
+
+/**
+ * Places a burst onset near a detection by a likelihood fit of a variance-change model (the
+ * `risefit` refinement; model and references in RISE_FIT, `onset-defaults.ts`).
+ *
+ * `y` is the band-passed signal, `baselineMean` and `baselineVariance` its baseline statistics,
+ * `detection` the sample where a coarser detector found the burst. Onsets are considered from
+ * `max(lower, detection − lookback)` to `detection + maxShift`, and samples up to
+ * `min(upper, detection + ahead)` enter the fit. Returns the posterior median of the onset, a sample
+ * index into `y`; returns `detection` itself when the stretch is too short to fit. `y` is not modified.
+ */
+export function riseOnsetPosterior(
+  y: Float64Array,
+  baselineMean: number,
+  baselineVariance: number,
+  detection: number,
+  lower: number,
+  upper: number,
+  p: RisePosteriorParams,
+): number {
+  const fs = p.fsHz;
+  const L = Math.max(lower, detection - msToSamples(p.lookbackMs, fs));
+  const R = Math.min(upper, y.length, detection + msToSamples(p.aheadMs, fs));
+  const minPlateau = Math.max(1, msToSamples(p.minPlateauMs, fs));
+  const n = R - L;
+  const tauMax = Math.min(R - minPlateau - 1, detection + msToSamples(p.maxShiftMs, fs));
+  if (n < 2 * minPlateau || tauMax < L || !(baselineVariance > 0)) return Math.max(L, Math.min(detection, R - 1));
+
+  const v0 = baselineVariance;
+  const lnv0 = Math.log(v0);
+  const q = new Float64Array(n + 1); // cumulative sums of squares about the baseline mean
+  for (let i = 0; i < n; i++) {
+    const d = y[L + i] - baselineMean;
+    q[i + 1] = q[i] + d * d;
+  }
+  const maxLag = msToSamples(p.acfMaxLagMs, fs);
+  const burstEnd = Math.min(R, detection + msToSamples(100, fs));
+  const temper = p.temperScale * Math.max(squaredAcfFactor(y, L, Math.max(L + 3, Math.min(detection, R)), maxLag), squaredAcfFactor(y, Math.max(L, detection), Math.max(burstEnd, Math.max(L, detection) + 3), maxLag));
+
+  const nTau = tauMax - L + 1;
+  const riseCount = Math.floor(p.maxRiseMs / p.riseStepMs + 1e-9) + 1;
+  const nll = new Float64Array(riseCount * nTau).fill(Infinity);
+  let best = Infinity;
+  for (let r = 0; r < riseCount; r++) {
+    const T = msToSamples(r * p.riseStepMs, fs);
+    const g2 = new Float64Array(T);
+    for (let k = 0; k < T; k++) {
+      const g = 0.5 * (1 - Math.cos((Math.PI * (k + 1)) / (T + 1)));
+      g2[k] = g * g;
+    }
+    for (let tau = L; tau <= tauMax; tau++) {
+      const plateauStart = tau + T - L;
+      if (plateauStart > n - minPlateau) break;
+      const np = n - plateauStart;
+      const sp = q[n] - q[plateauStart];
+      const a2 = Math.max(sp / np - v0, 0);
+      const pre = tau - L;
+      let v = pre * lnv0 + q[pre] / v0;
+      const vp = v0 + a2;
+      v += np * Math.log(vp) + sp / vp;
+      for (let k = 0; k < T; k++) {
+        const d = y[tau + k] - baselineMean;
+        const vk = v0 + a2 * g2[k];
+        v += Math.log(vk) + (d * d) / vk;
+      }
+      nll[r * nTau + pre] = v;
+      if (v < best) best = v;
+    }
+  }
+  // Posterior of τ with T marginalised (flat priors), tempered; its median.
+  const post = new Float64Array(nTau);
+  let total = 0;
+  for (let r = 0; r < riseCount; r++) {
+    for (let j = 0; j < nTau; j++) {
+      const v = nll[r * nTau + j];
+      if (v === Infinity) continue;
+      const w = Math.exp(-(v - best) / (2 * temper));
+      post[j] += w;
+      total += w;
+    }
+  }
+  let acc = 0;
+  for (let j = 0; j < nTau; j++) {
+    acc += post[j];
+    if (acc >= total / 2) return L + j;
+  }
+  return tauMax;
+}

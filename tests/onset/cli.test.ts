@@ -1,0 +1,150 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { onsetCommand } from '../../src/commands/onset.js';
+import { memoryIo } from '../../src/io/io.js';
+import { runCli, tempDir, writeTemp } from '../helpers/run-cli.js';
+import { expectValidOutput } from '../helpers/schema.js';
+import { recordingCsv, syntheticRecording } from './synthetic-recording.js';
+
+// A BIDS-named recording with its events beside it: REF starts 200 ms after each event, MUS 30 ms
+// before REF, QUIET never; TRIG carries a 5 V pulse at each event.
+const dir = tempDir('myoscope-onset-');
+const EVENTS_S = [1.5, 3.5];
+const rec = syntheticRecording(1000, 5000, {
+  REF: EVENTS_S.map((e) => ({ startMs: e * 1000 + 200, lengthMs: 400, rms: 10 })),
+  MUS: EVENTS_S.map((e) => ({ startMs: e * 1000 + 170, lengthMs: 400, rms: 10 })),
+  QUIET: [],
+});
+const pulses = new Float64Array(5000);
+for (const e of EVENTS_S) pulses.fill(5, e * 1000, e * 1000 + 50);
+rec.channels.push({ name: 'TRIG', unit: 'V', samples: pulses });
+const file = writeTemp(dir, 'sub-T01_task-test_emg.csv', recordingCsv(rec));
+const events = writeTemp(dir, 'sub-T01_task-test_events.tsv', `onset\tduration\ttrial_type\n${EVENTS_S.map((e) => `${e}\t0\tcue`).join('\n')}\n`);
+// The same recording under a name with no BIDS events beside it.
+const plain = join(dir, 'plain.csv');
+copyFileSync(file, plain);
+
+describe('onset on the command line', () => {
+  it('--json: BIDS subject and events, latency to the reference, schema-valid', () => {
+    const r = runCli(['onset', file, '--reference', 'REF', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout);
+    expectValidOutput(doc);
+    expect(doc.command).toBe('onset');
+    expect(doc.inputs.map((i: { path: string }) => i.path)).toEqual([file, events]);
+    expect(doc.files).toEqual([
+      { path: file, subject: 'sub-T01', fs_hz: 1000, trials_from: 'events', events, trigger_level: null, trigger_hysteresis: null, n_trials: 2, channels: ['REF', 'MUS', 'QUIET', 'TRIG'], baseline_ms: [-500, 0], search_ms: [0, 1000] },
+    ]);
+    expect(doc.params).toMatchObject({ method: 'risefit', reference: 'REF', baseline_ms: [-500, 0], search_ms: [0, 1000], feedforward_ms: [-100, 50], bandpass_hz: [20, 450], order: 4 });
+    expect(doc.params.methods.risefit).toMatchObject({ envelope_cutoff_hz: 10, threshold_sd: 4, min_above_ms: 50, max_rise_ms: 60, margin_ms: 200 });
+    const mus = doc.results.filter((x: { channel: string }) => x.channel === 'MUS');
+    expect(mus).toHaveLength(2);
+    for (const m of mus) {
+      expect(m.subject).toBe('sub-T01');
+      expect(Math.abs(m.latency_ms + 30)).toBeLessThanOrEqual(12);
+      expect(m.feedforward).toBe(true);
+    }
+    expect(doc.summary.find((s: { channel: string }) => s.channel === 'QUIET')).toMatchObject({ n_trials: 2, n_detected: 0, n_flagged: 2 });
+  });
+  it('--csv: one tidy row per trial and channel', () => {
+    const r = runCli(['onset', file, '--reference', 'REF', '--channels', 'MUS,QUIET', '--csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('subject,file,trial,burst,event_s,channel,method,onset_s,offset_s,latency_ms,reference,feedforward,baseline_mean,baseline_sd,baseline_unit,spread_ms,flags');
+    expect(lines).toHaveLength(1 + 2 * 2);
+    expect(lines[3]).toMatch(/^sub-T01,.*,1,1,1.5,QUIET,risefit,,,,,,[^,]+,[^,]+,uV,,no_onset$/);
+  });
+  it('human output: the trial table and the per-channel summary', () => {
+    const r = runCli(['onset', file, '--reference', 'REF']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/sub-T01 {2}2 trials from events/);
+    expect(r.stdout).toMatch(/summary per channel/);
+    expect(r.stdout).toMatch(/│ MUS +│ risefit +│ +2 │ +2 │ +0 │/);
+  });
+  it('--method all: every detector and a consensus with its spread', () => {
+    const r = runCli(['onset', file, '--reference', 'REF', '--channels', 'MUS', '--method', 'all', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expectValidOutput(doc);
+    expect(doc.results.map((x: { method: string }) => x.method)).toEqual(['risefit', 'hodges-bui', 'bonato', 'tkeo', 'consensus', 'risefit', 'hodges-bui', 'bonato', 'tkeo', 'consensus']);
+    const c = doc.results.filter((x: { method: string }) => x.method === 'consensus');
+    for (const x of c) expect(x.spread_ms).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(doc.params.methods)).toEqual(['risefit', 'hodges-bui', 'bonato', 'tkeo']);
+  });
+  it('--trigger: trials at the pulses of a trigger channel, which is then not analysed', () => {
+    const r = runCli(['onset', plain, '--trigger', 'TRIG', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expectValidOutput(doc);
+    expect(doc.files[0]).toMatchObject({ trials_from: 'trigger', n_trials: 2, trigger_level: 2.5, subject: null, channels: ['REF', 'MUS', 'QUIET'] });
+    const ref = doc.results.filter((x: { channel: string }) => x.channel === 'REF');
+    for (const x of ref) expect(Math.abs(x.latency_ms - 200)).toBeLessThanOrEqual(10);
+    expect(ref[0].reference).toBe('trigger');
+  });
+  it('no events, trigger or reference: every burst of the whole recording', () => {
+    const r = runCli(['onset', plain, '--channels', 'REF', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expectValidOutput(doc);
+    expect(doc.files[0].trials_from).toBe('continuous');
+    expect(doc.results.map((x: { trial: number | null; burst: number }) => [x.trial, x.burst])).toEqual([[null, 1], [null, 2]]);
+  });
+});
+
+describe('onset: malformed input and bad usage', () => {
+  const outside = writeTemp(dir, 'outside_events.tsv', 'onset\tduration\ttrial_type\n1.5\t0\tcue\n3.5\t0\tcue\n99\t0\tcue\n');
+  const badOnset = writeTemp(dir, 'bad_events.tsv', 'onset\tduration\ttrial_type\n1.5\t0\tcue\nsoon\t0\tcue\n');
+  // [name, arguments, exit code, message, also run as a child process]
+  const cases: [string, string[], number, string, boolean?][] = [
+    ['unknown reference channel', ['onset', file, '--reference', 'DELT'], 2, `--reference "DELT" is not a channel of ${file} (channels: REF, MUS, QUIET, TRIG)`, true],
+    ['unknown channel in --channels', ['onset', file, '--channels', 'MUS,TrA'], 2, `--channels "TrA" is not a channel of ${file} (channels: REF, MUS, QUIET, TRIG)`],
+    ['empty baseline window', ['onset', file, '--baseline-ms', '0,0'], 2, '--baseline-ms 0,0: the window is empty (start 0 ms must be before end 0 ms)', true],
+    ['baseline window of one sample', ['onset', file, '--baseline-ms', '-1,0'], 2, '--baseline-ms -1,0: the baseline window holds 1 samples at 1000 Hz; it needs at least 4'],
+    ['reversed feed-forward window', ['onset', file, '--feedforward-ms', '50,-100'], 2, '--feedforward-ms 50,-100: the window is empty (start 50 ms must be before end -100 ms)'],
+    ['non-numeric window', ['onset', file, '--search-ms', '0,1s'], 2, '--search-ms "1s" is not a number'],
+    ['event outside the recording', ['onset', file, '--events', outside], 3, `${outside}:4:1: event at 99 s lies outside the recording ${file} (0 s to 5 s)`, true],
+    ['event onset not a number', ['onset', file, '--events', badOnset], 3, `${badOnset}:3:1: onset "soon" is not a number of seconds`],
+    ['event label that matches nothing', ['onset', file, '--event', 'raise'], 2, `--event "raise" matches no event in ${events} (trial types: cue)`],
+    ['events and trigger together', ['onset', file, '--events', events, '--trigger', 'TRIG'], 2, '--events and --trigger both define the trials: give one of them'],
+    ['kinematic reference without a reference', ['onset', file, '--reference-kind', 'kinematic'], 2, '--reference-kind kinematic needs --reference CHANNEL'],
+  ];
+  for (const [name, args, code, message, spawned] of cases) {
+    it(name, async () => {
+      // In process through the CLI's own error-to-exit-code mapping (main), and, for a few, as a child process.
+      const io = memoryIo();
+      expect(await main(args, io)).toBe(code);
+      expect(io.out.join('')).toBe('');
+      expect(io.err.join('')).toBe(`myoscope: error: ${message}\n`);
+      if (spawned) {
+        const r = runCli(args);
+        expect(r.code, r.stderr).toBe(code);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toBe(`myoscope: error: ${message}\n`);
+      }
+    });
+  }
+  it('an unknown method is a usage error listing the choices', async () => {
+    const io = memoryIo();
+    expect(await main(['onset', file, '--method', 'visual'], io)).toBe(2);
+    expect(io.err.join('')).toMatch(/argument 'visual' is invalid. Allowed choices are risefit, hodges-bui, bonato, tkeo, all/);
+  });
+});
+
+describe('onset run() in process', () => {
+  it('resolves every default into params and warns about a notch before detection', async () => {
+    const io = memoryIo();
+    const result = await onsetCommand.run([file], { method: 'hodges-bui', triggerEdge: 'rising', referenceKind: 'emg', feedforwardMs: '-100,50', disagreeMs: '20', bandpass: '20,450', order: '4', notch: '50' }, io);
+    expect(result.params).toMatchObject({
+      method: 'hodges-bui', methods: { 'hodges-bui': { envelope_cutoff_hz: 50, envelope_order: 2, threshold_sd: 3, min_above_ms: 25, min_below_ms: 25, margin_ms: 200 } },
+      notch_hz: 50, notch_q: 30, edge_ms: 5, noisy_baseline_ratio: 2, quiet_baseline: { length_ms: 500, step_ms: 10, quantile: 0.5 },
+    });
+    expect(result.warnings).toEqual(['--notch 50: a zero-phase notch rings for a few hundred ms and can move onsets of large bursts earlier']);
+    // Without a reference the latency is measured from the event, and feed-forward does not apply.
+    const ref = result.results.filter((x) => x.channel === 'REF');
+    expect(ref.map((x) => x.reference)).toEqual(['event', 'event']);
+    expect(ref.map((x) => x.feedforward)).toEqual([null, null]);
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { bonatoDesign } from '../../src/dsp/onset-bonato.js';
+import { BONATO, HODGES_BUI, ONSET_MARGIN_MS, RISE_FIT, TKEO } from '../../src/dsp/onset-defaults.js';
+import { detectOnsets, type OnsetMethod, type OnsetMethodParams } from '../../src/dsp/onset-detect.js';
+import { thresholdRuns } from '../../src/dsp/onset-threshold-runs.js';
+import { expectAllClose, expectClose } from '../helpers/expect-all-close.js';
+import { loadDetectorsFixture } from './load-onset-fixture.js';
+
+const fixture = loadDetectorsFixture();
+
+function params(method: OnsetMethod, fsHz: number): OnsetMethodParams {
+  const marginMs = ONSET_MARGIN_MS;
+  if (method === 'hodges-bui') return { method, fsHz, marginMs, ...HODGES_BUI };
+  if (method === 'tkeo') return { method, fsHz, marginMs, ...TKEO };
+  if (method === 'bonato') return { method, fsHz, marginMs, ...BONATO };
+  return { method, fsHz, marginMs, ...RISE_FIT };
+}
+
+describe('detectors against the NumPy/SciPy reference (scripts/fixtures/onset.py)', () => {
+  it('uses the same margin as the fixture', () => {
+    expect(fixture.marginMs).toBe(ONSET_MARGIN_MS);
+  });
+  for (const c of fixture.cases) {
+    for (const method of ['hodges-bui', 'tkeo', 'bonato', 'risefit'] as const) {
+      it(`${method}: ${c.name}`, () => {
+        const x = Float64Array.from(c.x);
+        const copy = x.slice();
+        const d = detectOnsets(x, c.windows, params(method, c.fsHz));
+        const e = c.expected[method];
+        // Sample indices are exact; the statistics come from the same filters (SciPy-matched to ~1e-12).
+        expect(d.onsets).toEqual(e.onsets);
+        expect(d.offsets).toEqual(e.offsets);
+        expectClose(d.baselineMean, e.baselineMean, { rtol: 1e-9 }, 'baseline mean');
+        expectClose(d.baselineSd, e.baselineSd, { rtol: 1e-9 }, 'baseline SD');
+        expectClose(d.threshold, e.threshold, { rtol: 1e-9 }, 'threshold');
+        expect(x).toEqual(copy);
+      });
+    }
+  }
+  it('finds every simulated burst within 25 ms with every detector (sanity of the fixture itself)', () => {
+    for (const c of fixture.cases) {
+      for (const e of Object.values(c.expected)) {
+        expect(e.onsets.length).toBe(c.trueOnsets.length);
+        e.onsets.forEach((o, k) => expect(Math.abs(o - c.trueOnsets[k]) * (1000 / c.fsHz)).toBeLessThanOrEqual(25));
+      }
+    }
+  });
+});
+
+describe('bonatoDesign', () => {
+  it('solves P(Binomial(m, p) ≥ r0) = Pfa as scipy.stats.binom.sf does', () => {
+    for (const c of fixture.cases) {
+      const e = c.expected.bonato;
+      const d = bonatoDesign({ fsHz: c.fsHz, ...BONATO });
+      expect(d.windowSamples).toBe(e.windowSamples);
+      expect(d.minAbove).toBe(e.minAbove);
+      expectAllClose([d.sampleProbability, d.zeta], [e.sampleProbability!, e.zeta!], { rtol: 1e-12 });
+    }
+  });
+  it('gives ζ = −2 ln(1 − (1 − Pfa)^(1/m)) for r0 = 1 (closed form)', () => {
+    // r0 = 1: P(at least one of m) = 1 − (1 − p)^m = Pfa.
+    const d = bonatoDesign({ fsHz: 500, falseAlarmProbability: 0.05, windowMs: 10, minAboveMs: 2 });
+    expect(d.windowSamples).toBe(5);
+    expect(d.minAbove).toBe(1);
+    expectClose(d.sampleProbability, 1 - 0.95 ** (1 / 5), { rtol: 1e-13 });
+  });
+  it('rejects a false-alarm probability outside (0, 1) and r0 longer than the window', () => {
+    expect(() => bonatoDesign({ fsHz: 1000, falseAlarmProbability: 1, windowMs: 10, minAboveMs: 2 })).toThrow(/false-alarm probability 1 must lie between 0 and 1/);
+    expect(() => bonatoDesign({ fsHz: 1000, falseAlarmProbability: 0.05, windowMs: 10, minAboveMs: 20 })).toThrow(/r0 20 ms must not exceed the window 10 ms/);
+  });
+});
+
+describe('thresholdRuns', () => {
+  const y = Float64Array.from([0, 0, 2, 2, 0, 2, 2, 2, 0, 0, 0, 2, 2, 2, 2, 0, 0]);
+  it('takes the first sample of a long enough run above threshold, and the first of a long enough run below', () => {
+    // The run at 2–3 is too short (2 < 3); the run at 5–7 is the burst; below from 8 for ≥ 2 samples.
+    expect(thresholdRuns(y, 1, 0, 17, 17, 3, 2)).toEqual({ onsets: [5, 11], offsets: [8, 15] });
+  });
+  it('counts a run under way at the start of the search window as an onset there', () => {
+    expect(thresholdRuns(y, 1, 6, 17, 17, 2, 2)).toEqual({ onsets: [6, 11], offsets: [8, 15] });
+  });
+  it('starts no burst at or after the end of the search window, but finds offsets beyond it', () => {
+    expect(thresholdRuns(y, 1, 0, 11, 17, 3, 2)).toEqual({ onsets: [5], offsets: [8] });
+    expect(thresholdRuns(y, 1, 0, 12, 17, 3, 2)).toEqual({ onsets: [5, 11], offsets: [8, 15] });
+  });
+  it('leaves the last burst without an offset when the signal has not fallen back by offsetEnd', () => {
+    expect(thresholdRuns(y, 1, 0, 17, 16, 3, 2)).toEqual({ onsets: [5, 11], offsets: [8] });
+  });
+  it('does not count a run cut short by offsetEnd', () => {
+    expect(thresholdRuns(y, 1, 0, 17, 13, 3, 2)).toEqual({ onsets: [5], offsets: [8] });
+  });
+  it('treats a value equal to the threshold as below it', () => {
+    expect(thresholdRuns(Float64Array.from([1, 1, 1, 1]), 1, 0, 4, 4, 1, 1)).toEqual({ onsets: [], offsets: [] });
+  });
+});
+
+describe('parameter errors', () => {
+  const x = new Float64Array(1000);
+  const w = { baselineStart: 0, baselineEnd: 100, searchStart: 100, searchEnd: 900, offsetEnd: 1000 };
+  it('rejects windows outside the signal, an empty search window and a baseline shorter than two samples', () => {
+    const p = params('hodges-bui', 1000);
+    expect(() => detectOnsets(x, { ...w, offsetEnd: 1001 }, p)).toThrow('onset window offsetEnd 1001 lies outside the signal (0 … 1000 samples)');
+    expect(() => detectOnsets(x, { ...w, searchEnd: 100 }, p)).toThrow('search window of 0 samples is empty');
+    expect(() => detectOnsets(x, { ...w, baselineEnd: 1 }, p)).toThrow('baseline window of 1 samples is too short (needs at least 2 samples)');
+    expect(() => detectOnsets(x, { ...w, baselineStart: 0.5 }, p)).toThrow('onset window baselineStart 0.5 is not a whole sample index');
+  });
+  it('rejects a negative SD multiple and an envelope corner above Nyquist', () => {
+    expect(() => detectOnsets(x, w, { ...params('tkeo', 1000), thresholdSd: -1 } as OnsetMethodParams)).toThrow('threshold -1 SD must be zero or more');
+    expect(() => detectOnsets(x, w, { ...params('hodges-bui', 1000), envelopeCutoffHz: 600 } as OnsetMethodParams)).toThrow(/Nyquist/);
+  });
+});

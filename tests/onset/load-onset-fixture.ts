@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import type { OnsetWindows } from '../../src/dsp/onset-types.js';
+
+export interface ExpectedDetection {
+  onsets: number[];
+  offsets: number[];
+  baselineMean: number;
+  baselineSd: number;
+  threshold: number;
+  sampleProbability?: number;
+  zeta?: number;
+  windowSamples?: number;
+  minAbove?: number;
+}
+
+export interface DetectorCase {
+  name: string;
+  fsHz: number;
+  windows: OnsetWindows;
+  x: number[];
+  trueOnsets: number[];
+  expected: Record<'hodges-bui' | 'tkeo' | 'bonato' | 'risefit', ExpectedDetection>;
+}
+
+export interface DetectorsFixture {
+  generator: string;
+  marginMs: number;
+  cases: DetectorCase[];
+}
+
+/** Parses tests/fixtures/onset/detectors.json (written by scripts/fixtures/onset.py). */
+export function loadDetectorsFixture(): DetectorsFixture {
+  return JSON.parse(readFileSync(new URL('../fixtures/onset/detectors.json', import.meta.url), 'utf8')) as DetectorsFixture;
+}

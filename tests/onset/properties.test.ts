@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BANDPASS_HZ, BANDPASS_ORDER } from '../../src/dsp/defaults.js';
+import { onsetConsensus } from '../../src/dsp/onset-consensus.js';
+import { detectOnsets, ONSET_METHODS } from '../../src/dsp/onset-detect.js';
+import { onsetPrng } from '../../src/dsp/onset-prng.js';
+import { simulateOnsetTrial, type SimulateTrialParams } from '../../src/dsp/onset-simulate-trial.js';
+import { methodParams } from '../../src/commands/onset.js';
+import { conditionChannel } from '../../src/pipeline/condition-channel.js';
+
+const SEED = 20240917;
+const FS = 1000;
+const conditioning = { dc: true, filters: [{ type: 'bandpass' as const, cutoffHz: [...BANDPASS_HZ] as [number, number], order: BANDPASS_ORDER }], notch: null, rectify: false, envelope: null };
+
+function trial(seed: number, snrDb: number | null, over: Partial<SimulateTrialParams> = {}) {
+  const prng = onsetPrng(seed);
+  const sim = simulateOnsetTrial(
+    {
+      fsHz: FS, durationMs: 2000, onsetMs: 1000 + prng.between(50, 300), riseMs: 20, plateauMs: 300, fallMs: 80, snrDb,
+      emgBandHz: [50, 150], conditioningBandHz: [...BANDPASS_HZ], humFraction: 0.2, mainsHz: 50, noiseRms: 3, ...over,
+    },
+    prng,
+  );
+  return { ...sim, y: conditionChannel(sim.x, FS, conditioning) };
+}
+const windows = (n: number, shift = 0) => ({ baselineStart: 500 + shift, baselineEnd: 1000 + shift, searchStart: 1000 + shift, searchEnd: 1800 + shift, offsetEnd: n });
+
+describe('every detector', () => {
+  for (const method of ONSET_METHODS) {
+    it(`${method}: onsets and offsets shift by k samples when the signal does`, () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 400 }), (seed, k) => {
+          const { y } = trial(seed, 15);
+          // The detectors condition [baselineStart − margin, offsetEnd + margin): prepend k samples of
+          // anything and the stretch they see is the same, k samples later.
+          const shifted = new Float64Array(y.length + k);
+          shifted.fill(123.25, 0, k);
+          shifted.set(y, k);
+          const p = methodParams(method, FS);
+          const a = detectOnsets(y, windows(y.length), p);
+          const b = detectOnsets(shifted, windows(shifted.length, k), p);
+          expect(a.onsets.length).toBeGreaterThan(0);
+          expect(b.onsets).toEqual(a.onsets.map((o) => o + k));
+          expect(b.offsets).toEqual(a.offsets.map((o) => o + k));
+        }),
+        { seed: SEED, numRuns: 8 },
+      );
+    });
+    it(`${method}: onsets do not change when the signal is scaled (thresholds come from the trial's own baseline)`, () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: -20, max: 20 }), (seed, e) => {
+          const { y } = trial(seed, 12);
+          const scale = 2 ** e; // exact in floating point, so the comparison can be exact
+          const p = methodParams(method, FS);
+          const a = detectOnsets(y, windows(y.length), p);
+          const b = detectOnsets(y.map((v) => v * scale), windows(y.length), p);
+          expect(b.onsets).toEqual(a.onsets);
+          expect(b.offsets).toEqual(a.offsets);
+        }),
+        { seed: SEED, numRuns: 6 },
+      );
+    });
+  }
+});
+
+describe('onsetConsensus', () => {
+  it('is the median of the onsets found, within their range, whatever their order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null }), { minLength: 1, maxLength: 6 }), (onsets) => {
+        const c = onsetConsensus(onsets, 20, 1);
+        const found = onsets.filter((v): v is number => v !== null);
+        expect(onsetConsensus([...onsets].reverse(), 20, 1)).toEqual(c);
+        if (found.length === 0) {
+          expect(c.onset).toBeNull();
+        } else {
+          expect(c.onset).toBeGreaterThanOrEqual(Math.min(...found));
+          expect(c.onset).toBeLessThanOrEqual(Math.max(...found));
+        }
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
+  });
+  it('takes the mean of the middle two for an even count (R median) and flags a spread above the limit', () => {
+    expect(onsetConsensus([100, 130, 110, 104], 20)).toEqual({ onset: 107, spread: 30, found: 4, disagree: true });
+    expect(onsetConsensus([100, 110, 104, 119], 20)).toEqual({ onset: 107, spread: 19, found: 4, disagree: false });
+  });
+  it('needs half the detectors for a consensus onset, and calls a split decision a disagreement', () => {
+    expect(onsetConsensus([100, null, null, null], 20)).toEqual({ onset: null, spread: null, found: 1, disagree: true });
+    expect(onsetConsensus([100, 104, null, null], 20)).toEqual({ onset: 102, spread: 4, found: 2, disagree: true });
+    expect(onsetConsensus([null, null], 20)).toEqual({ onset: null, spread: null, found: 0, disagree: false });
+  });
+});
+
+describe('simulateOnsetTrial', () => {
+  it('puts the onset where asked and gives the same trial for the same seed', () => {
+    const a = trial(7, 10, { onsetMs: 1234 });
+    const b = trial(7, 10, { onsetMs: 1234 });
+    expect(a.onsetIndex).toBe(1234);
+    expect(a.offsetIndex).toBe(1234 + 20 + 300 + 80);
+    expect(a.x).toEqual(b.x);
+    expect(trial(8, 10, { onsetMs: 1234 }).x).not.toEqual(a.x);
+  });
+  it('gives the baseline noise the asked RMS after the band-pass (hum included)', () => {
+    const n = trial(11, null, { noiseRms: 4, humFraction: 0.4 });
+    expect(n.onsetIndex).toBe(-1);
+    const core = n.y.subarray(100, n.y.length - 100); // away from the filter edges
+    const rms = Math.sqrt(core.reduce((s, v) => s + v * v, 0) / core.length);
+    expect(Math.abs(rms / 4 - 1)).toBeLessThan(0.03);
+  });
+  it('rejects a burst that does not fit in the trial', () => {
+    expect(() => trial(1, 10, { onsetMs: 1900 })).toThrow(/does not fit in a 2000 ms trial/);
+  });
+});
+
+describe('the default detector on simulated bursts (a small run of the benchmark model)', () => {
+  it('finds 20 dB onsets with a median error of at most 5 ms, and rarely fires on noise alone', () => {
+    const errors: number[] = [];
+    for (let s = 0; s < 30; s++) {
+      const t = trial(1000 + s, 20, { riseMs: 10 + s });
+      const d = detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS));
+      expect(d.onsets.length).toBeGreaterThan(0);
+      errors.push(Math.abs(d.onsets[0] - t.onsetIndex));
+    }
+    errors.sort((a, b) => a - b);
+    expect((errors[14] + errors[15]) / 2).toBeLessThanOrEqual(5);
+    // About 1–2 % of noise-only trials give an onset (npm run bench:onset); allow 3 of 60.
+    let falseAlarms = 0;
+    for (let s = 0; s < 60; s++) {
+      const t = trial(2000 + s, null);
+      if (detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS)).onsets.length > 0) falseAlarms++;
+    }
+    expect(falseAlarms).toBeLessThanOrEqual(3);
+  });
+});
