@@ -586,10 +586,13 @@ export const reportCommand: CommandModule = {
     const reference = (results.comparisons?.params.reference as string | undefined) ?? group?.reference;
     const groupCounts = new Map<string, Set<string>>();
     for (const s of results.subjects) groupCounts.set(s.group, (groupCounts.get(s.group) ?? new Set()).add(s.subject));
+    const emgCounts = new Map<string, Set<string>>();
+    for (const t of results.trials) emgCounts.set(t.group, (emgCounts.get(t.group) ?? new Set()).add(t.subject));
     const channelMap = (resolved.channels ?? {}) as Record<string, { muscle: string; side?: string }>;
     const methods: MethodsInput = {
       studyName: results.name,
       groups: [...groupCounts.entries()].sort(([a], [b]) => naturalCompare(a, b)).map(([g, s]) => ({ group: g, n: s.size })),
+      emgGroups: [...emgCounts.entries()].sort(([a], [b]) => naturalCompare(a, b)).map(([g, s]) => ({ group: g, n: s.size })),
       recordings: results.counts.files,
       fsHz: ctx.fsHz,
       channels: Object.entries(channelMap).map(([channel, m]) => ({ channel, muscle: m.muscle, side: m.side ?? '' })),

@@ -14,6 +14,8 @@ type Params = Record<string, unknown>;
 export interface MethodsInput {
   studyName: string;
   groups: { group: string; n: number }[];
+  /** Subjects with EMG recordings, per group (empty without EMG). */
+  emgGroups: { group: string; n: number }[];
   recordings: number;
   /** Distinct sample rates of the recordings read, Hz. */
   fsHz: number[];
@@ -169,7 +171,9 @@ export function methodsText(m: MethodsInput): MethodsText {
   const fs = m.fsHz.length ? `${list(m.fsHz.map((f) => `${f}`))} Hz` : '';
   const recorded = [
     `The study "${m.studyName}" included ${groups || 'no subjects'}.`,
-    m.recordings > 0 ? `${m.recordings} surface-EMG recordings were analysed${fs ? `, sampled at ${fs}` : ''}${muscles ? `, from the channels ${muscles}` : ''}.` : '',
+    m.recordings > 0
+      ? `${m.recordings} surface-EMG recordings${m.emgGroups.length ? ` of ${list(m.emgGroups.map((g) => `${g.n} ${g.group}`))} subjects` : ''} were analysed${fs ? `, sampled at ${fs}` : ''}${muscles ? `, from the channels ${muscles}` : ''}.`
+      : '',
     'Electrode type, size, inter-electrode distance and placement, and amplifier gain, input impedance, common-mode rejection and hardware filters are not recorded in the study configuration and must be added from the laboratory protocol.',
   ].filter(Boolean);
   paragraphs.push(recorded.join(' '));
