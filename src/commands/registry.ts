@@ -5,6 +5,7 @@ import { inspectCommand } from './inspect.js';
 import { mergeCommand } from './merge.js';
 import { onsetCommand } from './onset.js';
 import { processCommand } from './process.js';
+import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { thicknessCommand } from './thickness.js';
 import { verifyCommand } from './verify.js';
@@ -20,6 +21,7 @@ export const COMMANDS: CommandModule[] = [
   runCommand,
   verifyCommand,
   mergeCommand,
+  reportCommand,
 ];
 
 /** The command named `name`, if there is one. */
