@@ -220,11 +220,16 @@ describe('committed samples', () => {
     expect(existsSync(join(root, study.participants))).toBe(true);
     expect(existsSync(join(root, study.thickness.table))).toBe(true);
     for (const id of emgSubjects) {
-      for (const pattern of [study.emg.recordings, study.emg.events, study.emg.mvc.recordings, study.emg.mvc.events]) {
-        const path = join(root, String(pattern).replaceAll('{subject}', id));
-        expect(existsSync(path), path).toBe(true);
+      for (const set of study.recordings) {
+        for (const pattern of [set.files, set.mvc]) {
+          const path = join(root, String(pattern).replaceAll('{subject}', id));
+          expect(existsSync(path), path).toBe(true);
+        }
+        // Events are the BIDS _events.tsv beside each recording.
+        const events = join(root, String(set.files).replaceAll('{subject}', id).replace(/_emg\.csv\.gz$/, '_events.tsv'));
+        expect(existsSync(events), events).toBe(true);
       }
     }
-    expect(Object.keys(study.emg.channels)).toEqual(CHANNELS);
+    expect(Object.keys(study.channels)).toEqual(CHANNELS);
   });
 });
