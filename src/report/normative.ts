@@ -1,26 +1,14 @@
 import { mean, normalCdf, variance } from '../stats/index.js';
 import { isBookkeeping, measureLabel, siteName } from './measure-names.js';
 import { ordinal } from './ordinal.js';
+import type { SubjectRow } from '../study/rows.js';
 
 /** The columns that say what a per-subject value is (with `measure`). */
 export const STRATUM_KEYS = ['step', 'task', 'channel', 'muscle', 'side'] as const;
 export type StratumKey = (typeof STRATUM_KEYS)[number];
 
-/** One per-subject value as `subjects.csv` holds it. */
-export interface SubjectValue {
-  subject: string;
-  group: string;
-  session: string;
-  task: string;
-  step: string;
-  channel: string;
-  muscle: string;
-  side: string;
-  measure: string;
-  value: number | null;
-  unit: string;
-  n: number;
-}
+/** One per-subject value as `subjects.csv` holds it (the runner's own row type). */
+export type SubjectValue = SubjectRow;
 
 /** Normative mean and SD of one measure (in a stratum), and where they come from. */
 export interface ReferenceStats {

@@ -1,33 +1,13 @@
 import type { CompareRecord } from '../pipeline/compare-record.js';
 import type { SubjectValue } from './normative.js';
+import type { Exclusion } from '../study/run-study.js';
+import type { TrialRow } from '../study/rows.js';
 
-/** One row of a study's `trials.csv`. */
-export interface TrialValue {
-  subject: string;
-  group: string;
-  session: string;
-  task: string;
-  run: string;
-  file: string;
-  step: string;
-  trial: string;
-  channel: string;
-  muscle: string;
-  side: string;
-  method: string;
-  measure: string;
-  value: number | null;
-  unit: string;
-  flags: string;
-}
+/** One row of a study's `trials.csv` (the runner's own row type). */
+export type TrialValue = TrialRow;
 
 /** One row of `exclusions.csv`. */
-export interface ExclusionRow {
-  file: string;
-  subject: string;
-  stage: string;
-  reason: string;
-}
+export type ExclusionRow = Exclusion;
 
 /** The group comparison document (`comparisons.json`) as the report uses it. */
 export interface ComparisonsDoc {
