@@ -59,7 +59,7 @@ export const runCommand: CommandModule = {
     return {
       command: 'run',
       params: { config: args[0], out: outDir, jobs, force: Boolean(o.force), fail_fast: Boolean(o.failFast), shard: shard ? `${shard.index}/${shard.count}` : null },
-      inputs: [],
+      inputs: summary.inputs,
       results,
       warnings: summary.warnings,
       extra: {

@@ -8,7 +8,7 @@ import { toCsv } from '../render/csv.js';
 import { TOOL } from '../version.js';
 import { loadStudyConfig } from './config.js';
 import { OUTPUT_FILES, PARTIAL_DIR, readTrialRows, reduceStudy, resolvedConfig, type Exclusion, type Provenance } from './run-study.js';
-import { SUBJECT_COLUMNS, TRIAL_COLUMNS, type SubjectRow } from './rows.js';
+import { TRIAL_COLUMNS, type SubjectRow } from './rows.js';
 import { SubjectMeans } from './subject-means.js';
 
 export interface MergeSummary {
@@ -94,7 +94,6 @@ export async function mergeShards(shardDirs: string[], outDir: string, force: bo
   }
   exclusions.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   await writeFile(join(partial, 'exclusions.csv'), toCsv(exclusions as unknown as Record<string, unknown>[], { columns: ['file', 'subject', 'stage', 'reason'], spreadsheetSafe: true }));
-  void SUBJECT_COLUMNS;
   const comparisons = await reduceStudy(loaded, partial, [...means.rows(), ...thickness]);
   const outputs = OUTPUT_FILES.filter((f) => existsSync(join(partial, f)));
   const items = provs.flatMap(({ p }) => p.items).sort((a, b) => a.index - b.index);

@@ -53,6 +53,8 @@ export interface RunSummary {
   warnings: string[];
   comparisons?: CommandResult;
   outputs: string[];
+  /** Every input read, with its SHA-256 (as in provenance.json). */
+  inputs: { path: string; sha256: string }[];
 }
 
 /** Checks the config's step sections against the commands they name. */
@@ -283,7 +285,7 @@ export async function runStudy(o: RunStudyOptions): Promise<RunSummary> {
   };
   await writeFile(join(partial, 'provenance.json'), `${JSON.stringify(provenance, null, 2)}\n`);
   await publish(outDir, partial, [...outputs, 'provenance.json']);
-  return { outDir, files: items.length, processed, failed, exclusions, warnings, comparisons, outputs };
+  return { outDir, files: items.length, processed, failed, exclusions, warnings, comparisons, outputs, inputs: provenance.inputs };
 }
 
 /** Reads a `trials.csv` back into rows (for merge and verify). */
