@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError, MyoscopeError, UsageError } from '../errors.js';
 import { detectKind } from '../io/detect-kind.js';
+import { expandPaths } from '../io/expand-paths.js';
 import type { Io } from '../io/io.js';
 import { sha256File, type CommandResult, type InputRef } from '../io/output.js';
 import { readEvents } from '../io/read-events.js';
@@ -10,6 +11,9 @@ import { readThickness } from '../io/read-thickness.js';
 import { summariseRecording, type RecordingSummary } from '../pipeline/summarise-recording.js';
 import { summariseThickness, type ThicknessSummary } from '../pipeline/summarise-thickness.js';
 import { renderTable } from '../render/table.js';
+import { loadStudyConfig } from '../study/config.js';
+import { buildPlan } from '../study/plan.js';
+import { checkConfig } from '../study/run-study.js';
 import type { CommandModule } from './command-module.js';
 import { addOutputOptions, addRecordingOptions, recordingOptions } from './options.js';
 
@@ -28,7 +32,42 @@ interface TableSummary {
   groups?: { group: string; count: number }[];
 }
 
-type FileSummary = RecordingSummary | ThicknessSummary | EventsSummary | TableSummary;
+/** Input errors that mean "this is not a data file", as opposed to a data file with a defect. */
+const NOT_DATA = /^(is a document|has no rows of numbers)/;
+
+interface StudySummary {
+  path: string;
+  kind: 'study';
+  name: string;
+  participants: number;
+  groups: { group: string; count: number }[];
+  recordings: number;
+  subjects_with_recordings: number;
+  steps: string[];
+  thickness_table: string | null;
+}
+
+type FileSummary = RecordingSummary | ThicknessSummary | EventsSummary | TableSummary | StudySummary;
+
+/** A study config, validated as `run` would, and what it would analyse. */
+async function summariseStudy(path: string): Promise<StudySummary> {
+  const loaded = loadStudyConfig(path);
+  checkConfig(loaded);
+  const plan = await buildPlan(loaded);
+  const groups = new Map<string, number>();
+  for (const p of plan.participants.values()) groups.set(p.group, (groups.get(p.group) ?? 0) + 1);
+  return {
+    path,
+    kind: 'study',
+    name: loaded.config.name ?? '',
+    participants: plan.participants.size,
+    groups: [...groups.entries()].map(([group, count]) => ({ group, count })),
+    recordings: plan.items.length,
+    subjects_with_recordings: new Set(plan.items.map((i) => i.subject)).size,
+    steps: ['onset', 'activation', 'thickness', 'compare'].filter((s) => (loaded.config as unknown as Record<string, unknown>)[s] !== undefined),
+    thickness_table: plan.thicknessTable?.relPath ?? null,
+  };
+}
 
 interface FileError {
   path: string;
@@ -92,6 +131,8 @@ function tidy(files: FileSummary[]): Record<string, unknown>[] {
       }
     } else if (f.kind === 'events') {
       for (const l of f.labels) out.push({ path: f.path, kind: f.kind, ...l });
+    } else if (f.kind === 'study') {
+      out.push({ path: f.path, kind: f.kind, name: f.name, participants: f.participants, recordings: f.recordings, steps: f.steps.join(' ') });
     } else {
       out.push({ path: f.path, kind: f.kind, rows: f.rows, columns: f.columns.join(' ') });
     }
@@ -139,6 +180,11 @@ function human(files: FileSummary[], errors: FileError[], colour: boolean): stri
           colour,
         ),
       );
+    } else if (f.kind === 'study') {
+      parts.push(
+        `${f.path}  study config "${f.name}": valid; ${f.participants} participants (${f.groups.map((g) => `${g.group} ${g.count}`).join(', ')}), ` +
+          `${f.recordings} recordings of ${f.subjects_with_recordings} subjects${f.thickness_table ? `, thickness table ${f.thickness_table}` : ''}; steps ${f.steps.join(', ') || 'none'}\n`,
+      );
     } else {
       parts.push(`${f.path}  table: ${f.rows} rows; columns ${f.columns.join(', ')}${f.groups ? `; groups ${f.groups.map((g) => `${g.group} ${g.count}`).join(', ')}` : ''}\n`);
     }
@@ -155,7 +201,7 @@ export const inspectCommand: CommandModule = {
       .description(
         'sample rate, duration, channels, units and per-channel quality of recordings; design and missing cells of thickness tables',
       )
-      .argument('<files...>', 'recordings (CSV/TSV/text, .gz, WFDB .hea), thickness tables, events.tsv');
+      .argument('<files...>', 'recordings (CSV/TSV/text, .gz, WFDB .hea), thickness tables, events.tsv, study configs (.yaml), or folders of them');
     addRecordingOptions(cmd);
     return addOutputOptions(cmd);
   },
@@ -166,7 +212,8 @@ export const inspectCommand: CommandModule = {
     const inputs: InputRef[] = [];
     const warnings: string[] = [];
     const seen = new Set<string>();
-    for (const path of args) {
+    let skipped = 0;
+    for (const { path, fromFolder } of expandPaths(args)) {
       // A WFDB record named by both its .hea and .dat is inspected once.
       const key = path.replace(/\.(hea|dat)$/i, '.hea');
       if (seen.has(key)) continue;
@@ -184,6 +231,8 @@ export const inspectCommand: CommandModule = {
           summary = summariseThickness(table);
         } else if (kind === 'events') {
           summary = await summariseEvents(path);
+        } else if (kind === 'study') {
+          summary = await summariseStudy(path);
         } else {
           summary = await summariseTable(path);
         }
@@ -191,10 +240,16 @@ export const inspectCommand: CommandModule = {
         inputs.push({ path, sha256: await sha256File(key.endsWith('.hea') ? key : path) });
       } catch (err) {
         if (err instanceof UsageError || !(err instanceof MyoscopeError)) throw err;
+        // Inside a folder, documents and other non-data files are passed over, not errors.
+        if (fromFolder && err instanceof InputError && NOT_DATA.test(err.detail)) {
+          skipped++;
+          continue;
+        }
         const loc = err instanceof InputError ? err.location : undefined;
         errors.push({ path, message: err.message, line: loc?.line, column: loc?.column, error: err });
       }
     }
+    if (skipped > 0) warnings.push(`${skipped} file(s) in the folders given are not recordings, tables or study configs and were passed over`);
     // A single unreadable input is a plain input error; with several, the others are still reported.
     if (files.length === 0 && errors.length === 1) throw errors[0].error;
     for (const e of errors) io.stderr(`myoscope: error: ${e.message}\n`);

@@ -86,3 +86,33 @@ describe('myoscope CLI', () => {
     expect(neuro.max).toBe(3.2753);
   });
 });
+
+describe('inspect on folders, documents and study configs', () => {
+  it('a folder is inspected file by file; documents inside it are passed over with a warning', () => {
+    const d = tempDir();
+    writeTemp(d, 'a.csv', 'time,x\n0,1\n0.001,2\n');
+    writeTemp(d, 'NOTES.md', '# notes\nsome prose\n');
+    writeTemp(d, 'protocol.txt', 'Participants sat upright.\nThe arm was raised.\n');
+    const r = runCli(['inspect', d, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expectValidOutput(doc);
+    expect(doc.files.map((f: { path: string }) => f.path)).toEqual([join(d, 'a.csv')]);
+    expect(doc.warnings).toEqual(['2 file(s) in the folders given are not recordings, tables or study configs and were passed over']);
+  });
+  it('a document named on its own is an input error saying what it is', () => {
+    const d = tempDir();
+    const md = writeTemp(d, 'README.md', '# readme\n');
+    const txt = writeTemp(d, 'protocol.txt', 'Participants sat upright.\n');
+    expect(runCli(['inspect', md]).stderr).toBe(`myoscope: error: ${md}: is a document, not a recording, table or study config\n`);
+    const r = runCli(['inspect', txt]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe(`myoscope: error: ${txt}: has no rows of numbers near its start: not a recording or table myoscope reads\n`);
+  });
+  it('a study config is validated as run would and summarised', () => {
+    const r = runCli(['inspect', join(ROOT, 'samples/study.yaml'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const f = JSON.parse(r.stdout).files[0];
+    expect(f).toMatchObject({ kind: 'study', participants: 60, recordings: 20, subjects_with_recordings: 20, steps: ['onset', 'activation', 'thickness', 'compare'] });
+  });
+});
