@@ -2,6 +2,7 @@
 //
 //   npm run bench:onset                 (500 trials per SNR level, about two minutes)
 //   npm run bench:onset -- --trials 200 (quicker, noisier figures)
+//   npm run bench:onset -- --seed 7     (other simulated trials; default seed 1996)
 //
 // Model (src/dsp/onset-simulate-trial.ts, docs/onset.md "Simulation model"): 2000 Hz; a 2500 ms trial
 // with its event at 1000 ms; the burst starts U(50, 400) ms after the event with a raised-cosine rise
@@ -32,7 +33,9 @@ const args = process.argv.slice(2);
 const trialsArg = args.indexOf('--trials');
 const N = trialsArg >= 0 ? Number(args[trialsArg + 1]) : 500;
 if (!Number.isInteger(N) || N < 10) throw new Error('--trials needs a whole number of at least 10');
-const SEED = 1996;
+const seedArg = args.indexOf('--seed');
+const SEED = seedArg >= 0 ? Number(args[seedArg + 1]) : 1996;
+if (!Number.isInteger(SEED) || SEED < 0) throw new Error('--seed needs a whole number of at least 0');
 const FS = 2000;
 const SNRS = [3, 6, 10, 20];
 const EVENT_MS = 1000;
