@@ -43,7 +43,8 @@ export async function detectKind(path: string): Promise<InputKind> {
     const cells = l.split(/[\t;,]/);
     return cells.every((c) => c.trim() === '' || looksNumeric(c, true)) && cells.some((c) => looksNumeric(c, true));
   };
-  if (!sample.some(numberRow)) {
+  // (A lone header row is left to the reader, which says precisely that the data rows are missing.)
+  if (lines.length > 1 && !sample.some(numberRow)) {
     throw new InputError({ file: path }, 'has no rows of numbers near its start: not a recording or table myoscope reads');
   }
   return 'recording';

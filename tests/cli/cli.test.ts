@@ -103,7 +103,7 @@ describe('inspect on folders, documents and study configs', () => {
   it('a document named on its own is an input error saying what it is', () => {
     const d = tempDir();
     const md = writeTemp(d, 'README.md', '# readme\n');
-    const txt = writeTemp(d, 'protocol.txt', 'Participants sat upright.\n');
+    const txt = writeTemp(d, 'protocol.txt', 'Participants sat upright.\nThe arm was raised.\n');
     expect(runCli(['inspect', md]).stderr).toBe(`myoscope: error: ${md}: is a document, not a recording, table or study config\n`);
     const r = runCli(['inspect', txt]);
     expect(r.code).toBe(3);
