@@ -1,4 +1,4 @@
-// `npm run bench`: every benchmark whose figures the issues name, one after the other.
+// `npm run bench`: every benchmark with a stated target, one after the other.
 //   1. loading a 16-channel, 10-minute, 2 kHz CSV (MB/s, peak RSS)      bench/load.js
 //   2. process CSV → CSV against pandas + SciPy, and the chain's compute  bench/process.js
 import { spawnSync } from 'node:child_process';

@@ -8,10 +8,10 @@ import { expectValidOutput } from '../helpers/schema.js';
 /**
  * The built CLI on the tables of scripts/fixtures/compare.R, every number against R's: t.test,
  * wilcox.test (with conf.int), p.adjust, the effect sizes (effectsize's methods in base R) and the
- * descriptives. A value R leaves out (it stopped, or the issue asks for a reason) must be null.
+ * descriptives. A value R leaves out (it stopped, or myoscope gives a reason instead) must be null.
  */
 
-// The issue's agreement targets: p to 1e-10 relative (1e-300 absolute), statistics and CIs to 1e-9.
+// Agreement targets: p to 1e-10 relative (1e-300 absolute), statistics and CIs to 1e-9.
 const P_TOL = { rtol: 1e-10, atol: 1e-300 };
 const STAT_TOL = { rtol: 1e-9, atol: 1e-12 };
 

@@ -34,7 +34,7 @@ function independent(over: Partial<IndependentRecord> = {}): IndependentRecord {
 }
 
 describe('APA-style line', () => {
-  it('Welch: the issue example, with true minus signs', () => {
+  it('Welch: the documented example, with true minus signs', () => {
     expect(apaLine(independent(), 'welch')).toBe('t(27.4) = \u22122.31, p = .029, g = \u22120.82 [\u22121.55, \u22120.08]');
   });
   it('Student gives whole df; Mann-Whitney gives W and the rank-biserial r', () => {

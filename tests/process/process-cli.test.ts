@@ -31,7 +31,7 @@ describe('process agrees with SciPy through its CSV output', () => {
       for (const ch of recording.channels) {
         const expected = c.expected[ch.name];
         const peak = Math.max(...expected.map(Math.abs));
-        // The issue's bound: within 1e-9 of the signal's peak magnitude.
+        // The agreement bound: within 1e-9 of the signal's peak magnitude.
         expectAllClose(ch.samples, expected, { atol: 1e-9 * peak }, `${c.name} ${ch.name}`);
       }
     });

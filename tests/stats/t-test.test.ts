@@ -6,7 +6,7 @@ import type { TTestVariant } from '../../src/stats/t-test-from-moments.js';
 import { expectAllClose } from '../helpers/expect-all-close.js';
 import { isError, type TTestRef, type TwoGroupCase, twoGroupCases, values } from './two-group-fixture.js';
 
-// The agreement targets: p to 1e-10 relative (1e-300 absolute), statistics and CIs to 1e-9.
+// Agreement targets: p to 1e-10 relative (1e-300 absolute), statistics and CIs to 1e-9.
 const P_TOL = { rtol: 1e-10, atol: 1e-300 };
 const STAT_TOL = { rtol: 1e-9, atol: 1e-12 };
 
