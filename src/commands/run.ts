@@ -11,6 +11,9 @@ import { runStudy, type Shard } from '../study/run-study.js';
 import type { CommandModule } from './command-module.js';
 import { addOutputOptions, parseNumber } from './options.js';
 
+/** Warnings printed on stderr by `run` before the rest go to run.log only. */
+const MAX_SHOWN_WARNINGS = 5;
+
 export function parseShard(raw: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
   if (!m) throw new UsageError(`--shard "${raw}" must be i/n, e.g. 1/4`);
@@ -52,6 +55,7 @@ export const runCommand: CommandModule = {
       progress: progressReporter(io.stderr, io.stderrIsTTY, 'myoscope run'),
       log,
     });
+    for (const w of summary.warnings) log(`warning: ${w}`);
     log(`done in ${((Date.now() - t0) / 1000).toFixed(2)} s with ${jobs} job(s)`);
     appendFileSync(join(outDir, 'run.log'), `${logLines.join('\n')}\n`);
     for (const e of summary.exclusions) io.stderr(`myoscope: excluded ${e.file}: ${e.reason}\n`);
@@ -61,7 +65,11 @@ export const runCommand: CommandModule = {
       params: { config: args[0], out: outDir, jobs, force: Boolean(o.force), fail_fast: Boolean(o.failFast), shard: shard ? `${shard.index}/${shard.count}` : null },
       inputs: summary.inputs,
       results,
-      warnings: summary.warnings,
+      // A study of hundreds of files can repeat one warning hundreds of times: the first few on
+      // stderr, all of them in run.log (and in --json).
+      warnings: summary.warnings.length > MAX_SHOWN_WARNINGS && !(options as { json?: boolean }).json
+        ? [...summary.warnings.slice(0, MAX_SHOWN_WARNINGS), `… and ${summary.warnings.length - MAX_SHOWN_WARNINGS} more warnings in ${join(outDir, 'run.log')}`]
+        : summary.warnings,
       extra: {
         summary: { files: summary.files, processed: summary.processed, failed: summary.failed, excluded: summary.exclusions.length, outputs: summary.outputs },
         exclusions: summary.exclusions,
