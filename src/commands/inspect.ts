@@ -16,6 +16,7 @@ import { buildPlan } from '../study/plan.js';
 import { checkConfig } from '../study/run-study.js';
 import type { CommandModule } from './command-module.js';
 import { addOutputOptions, addRecordingOptions, recordingOptions } from './options.js';
+import { groupBy } from '../group-by.js';
 
 interface EventsSummary {
   path: string;
@@ -79,8 +80,7 @@ interface FileError {
 
 async function summariseEvents(path: string): Promise<EventsSummary> {
   const events = await readEvents(path);
-  const byLabel = new Map<string, typeof events>();
-  for (const e of events) byLabel.set(e.label, [...(byLabel.get(e.label) ?? []), e]);
+  const byLabel = groupBy(events, (e) => e.label);
   return {
     path,
     kind: 'events',

@@ -31,7 +31,8 @@ import { fromSpreadsheetText, spreadsheetRecord } from '../report/spreadsheet-te
 import { buildStudyReport, type BuiltReport, type TrialFigureInput } from '../report/study-report.js';
 import { loadStudyConfig, type LoadedConfig } from '../study/config.js';
 import { buildPlan, type WorkItem } from '../study/plan.js';
-import { sectionToOptions, commandFlags, type FileJob } from '../study/steps.js';
+import { fileStepOptions } from '../study/steps.js';
+import { thicknessResult } from '../study/run-study.js';
 import { memoryIo } from '../io/io.js';
 import { TOOL } from '../version.js';
 import type { CommandModule } from './command-module.js';
@@ -164,16 +165,7 @@ function stepOptions(loaded: LoadedConfig, step: 'onset' | 'activation', item: W
   const mod = findCommand(step);
   const section = loaded.config[step];
   if (!mod || !section) return null;
-  const flags = commandFlags(mod);
-  const extra: FileJob['read'] = { ...(loaded.config.read ?? {}) };
-  if (flags.has('subject')) extra.subject = item.subject;
-  if (flags.has('records')) extra.records = 'trials';
-  if (item.events && flags.has('events')) extra.events = item.events.path;
-  if (item.mvc) {
-    if (flags.has('mvc')) extra.mvc = item.mvc.path;
-    else if (flags.has('normalize')) extra.normalize = `mvc:${item.mvc.path}`;
-  }
-  return sectionToOptions(mod, section, extra);
+  return fileStepOptions(mod, section, loaded.config.read ?? {}, item);
 }
 
 async function runStep(loaded: LoadedConfig, step: 'onset' | 'activation', item: WorkItem): Promise<CommandResult | null> {
@@ -290,12 +282,10 @@ async function studyContext(prov: Provenance, results: StudyResults, warnings: s
     }
   }
   const t = ctx.loaded.config.thickness;
-  const mod = findCommand('thickness');
-  if (t && mod && typeof t.table === 'string') {
-    const { table: tablePath, ...section } = t;
-    const full = resolve(ctx.loaded.baseDir, String(tablePath));
+  if (t && typeof t.table === 'string') {
+    const full = resolve(ctx.loaded.baseDir, t.table);
     try {
-      ctx.thickness = await mod.run([full], sectionToOptions(mod, section), memoryIo());
+      ctx.thickness = await thicknessResult(ctx.loaded, full);
       ctx.stepParams.thickness = ctx.thickness.params;
     } catch (err) {
       warnings.push(`thickness reliability could not be computed again from ${full}: ${(err as Error).message}`);

@@ -1,5 +1,6 @@
 import type { ActivationRecord } from './activation-recording.js';
 import { naturalCompare } from './thickness-cells.js';
+import { groupBy } from '../group-by.js';
 
 /**
  * Per-subject rows (trial `mean`) over the trial rows of each subject × task × channel × measure:
@@ -8,12 +9,10 @@ import { naturalCompare } from './thickness-cells.js';
  * over the trials that have both.
  */
 export function subjectMeans(records: readonly ActivationRecord[]): ActivationRecord[] {
-  const groups = new Map<string, ActivationRecord[]>();
-  for (const r of records) {
-    if (r.trial === 'mean') continue;
-    const id = [r.subject, r.task, r.channel, r.measure].join('\u0000');
-    groups.set(id, [...(groups.get(id) ?? []), r]);
-  }
+  const groups = groupBy(
+    records.filter((r) => r.trial !== 'mean'),
+    (r) => [r.subject, r.task, r.channel, r.measure].join('\u0000'),
+  );
   const out: ActivationRecord[] = [];
   for (const rows of groups.values()) {
     const first = rows[0];

@@ -7,6 +7,7 @@ import { pairTrials, type ChangeFrom, type PairingIssue } from './thickness-pair
 import { asymmetryRecords, subjectRecords, type ThicknessRecord } from './thickness-records.js';
 import { droppedSubjects, thicknessReliability, type ReliabilityCell, type SemFrom } from './thickness-reliability.js';
 import { sessionChanges, type SessionChange } from './thickness-session-changes.js';
+import { groupBy } from '../group-by.js';
 
 /** Every resolved parameter of a thickness analysis. */
 export interface ThicknessParams {
@@ -120,12 +121,10 @@ function differenceWarnings(diffs: readonly GroupDifference[], mdcName: string):
 }
 
 function sessionWarnings(changes: readonly SessionChange[], mdcName: string): string[] {
-  const groups = new Map<string, SessionChange[]>();
-  for (const c of changes) {
-    if (c.withinMdc === null) continue;
-    const id = [c.muscle, c.side, c.level ?? '', c.rater ?? '', c.measure, c.sessionTo].join('\u0000');
-    groups.set(id, [...(groups.get(id) ?? []), c]);
-  }
+  const groups = groupBy(
+    changes.filter((c) => c.withinMdc !== null),
+    (c) => [c.muscle, c.side, c.level ?? '', c.rater ?? '', c.measure, c.sessionTo].join('\u0000'),
+  );
   const out: string[] = [];
   for (const list of groups.values()) {
     const within = list.filter((c) => c.withinMdc === true).length;

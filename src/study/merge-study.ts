@@ -10,6 +10,7 @@ import { loadStudyConfig } from './config.js';
 import { OUTPUT_FILES, PARTIAL_DIR, readTrialRows, reduceStudy, resolvedConfig, type Exclusion, type Provenance } from './run-study.js';
 import { TRIAL_COLUMNS, type SubjectRow } from './rows.js';
 import { SubjectMeans } from './subject-means.js';
+import { groupBy } from '../group-by.js';
 
 export interface MergeSummary {
   outDir: string;
@@ -67,8 +68,7 @@ export async function mergeShards(shardDirs: string[], outDir: string, force: bo
   const order = new Map<string, number>();
   for (const { p } of provs) for (const it of p.items) order.set(it.file, it.index);
   const all = (await Promise.all(provs.map(({ dir }) => readTrialRows(join(dir, 'trials.csv'))))).flat();
-  const byFile = new Map<string, typeof all>();
-  for (const r of all) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+  const byFile = groupBy(all, (r) => r.file);
   const files = [...byFile.keys()].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   const trials = files.flatMap((f) => byFile.get(f) ?? []);
   await writeFile(join(partial, 'trials.csv'), toCsv(trials as unknown as Record<string, unknown>[], { columns: TRIAL_COLUMNS as string[], spreadsheetSafe: true }));

@@ -143,11 +143,17 @@ function thicknessSubjectRows(plan: StudyPlan, result: CommandResult, channels: 
 }
 
 /** Runs the thickness step of a study, if it has one. */
+/** The thickness command run on a study's table with the config's thickness options. */
+export async function thicknessResult(loaded: LoadedConfig, tablePath: string): Promise<CommandResult> {
+  const mod = findCommand('thickness');
+  if (!mod || !loaded.config.thickness) throw new ConfigError(`${loaded.where(['thickness'])}: this build of myoscope has no thickness command`);
+  const { table: _table, ...section } = loaded.config.thickness;
+  return mod.run([tablePath], sectionToOptions(mod, section), memoryIo());
+}
+
 async function runThickness(loaded: LoadedConfig, plan: StudyPlan): Promise<{ rows: SubjectRow[]; warnings: string[] }> {
   if (!plan.thicknessTable || !loaded.config.thickness) return { rows: [], warnings: [] };
-  const mod = findCommand('thickness') as CommandModule;
-  const { table: _table, ...section } = loaded.config.thickness;
-  const result = await mod.run([plan.thicknessTable.path], sectionToOptions(mod, section), memoryIo());
+  const result = await thicknessResult(loaded, plan.thicknessTable.path);
   return { rows: thicknessSubjectRows(plan, result, loaded.config.channels), warnings: result.warnings };
 }
 

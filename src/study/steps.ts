@@ -19,9 +19,20 @@ function camel(flag: string): string {
   return flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
+/** Each command's own registration, made once: it is read for every file of a study. */
+const registered = new WeakMap<CommandModule, Command>();
+function registration(mod: CommandModule): Command {
+  let cmd = registered.get(mod);
+  if (!cmd) {
+    cmd = mod.register(new Command());
+    registered.set(mod, cmd);
+  }
+  return cmd;
+}
+
 /** Long flags (without dashes) a command accepts, from its own registration. */
 export function commandFlags(mod: CommandModule): Map<string, { takesValue: boolean }> {
-  const cmd = mod.register(new Command());
+  const cmd = registration(mod);
   const flags = new Map<string, { takesValue: boolean }>();
   for (const o of cmd.options) {
     if (o.long) flags.set(o.long.replace(/^--/, ''), { takesValue: o.required || o.optional });
@@ -52,12 +63,12 @@ export function sectionToOptions(mod: CommandModule, options: StepOptions | unde
   const flags = commandFlags(mod);
   const out: Record<string, unknown> = {};
   // Defaults first, as commander applies them.
-  const cmd = mod.register(new Command());
+  const cmd = registration(mod);
   const repeatable = new Set<string>();
   for (const o of cmd.options) {
     if (!o.long) continue;
     const name = camel(o.long.replace(/^--/, ''));
-    if (o.defaultValue !== undefined) out[name] = o.defaultValue;
+    if (o.defaultValue !== undefined) out[name] = Array.isArray(o.defaultValue) ? [...(o.defaultValue as unknown[])] : o.defaultValue;
     if (Array.isArray(o.defaultValue) || o.variadic) repeatable.add(name);
   }
   for (const [k, v] of Object.entries({ ...(options ?? {}), ...extra })) {
@@ -68,6 +79,25 @@ export function sectionToOptions(mod: CommandModule, options: StepOptions | unde
     else out[name] = typeof v === 'boolean' ? v : Array.isArray(v) ? v.join(',') : String(v);
   }
   return out;
+}
+
+/**
+ * The options a file step runs with: the config section, the reading options, and what the runner
+ * knows about the file itself (subject, events, MVC recording; per-trial records only, since the
+ * runner takes subject means itself). One definition for `run` and for `report`, which re-runs
+ * steps to draw trials.
+ */
+export function fileStepOptions(mod: CommandModule, section: StepOptions, read: StepOptions, item: WorkItem): Record<string, unknown> {
+  const flags = commandFlags(mod);
+  const extra: StepOptions = { ...read };
+  if (flags.has('subject')) extra.subject = item.subject;
+  if (flags.has('records')) extra.records = 'trials';
+  if (item.events && flags.has('events')) extra.events = item.events.path;
+  if (item.mvc) {
+    if (flags.has('mvc')) extra.mvc = item.mvc.path;
+    else if (flags.has('normalize')) extra.normalize = `mvc:${item.mvc.path}`;
+  }
+  return sectionToOptions(mod, section, extra);
 }
 
 /** What a study needs to analyse one file: plain data, so it can cross to a worker thread. */
@@ -88,18 +118,8 @@ export async function analyseFile(job: FileJob): Promise<{ rows: TrialRow[]; war
     if (!section) continue;
     const mod = findCommand(step);
     if (!mod) throw new Error(`this build has no ${step} command`);
-    const flags = commandFlags(mod);
-    const extra: StepOptions = { ...job.read };
-    if (flags.has('subject')) extra.subject = item.subject;
-    // The runner takes per-subject means itself, from the per-trial records.
-    if (flags.has('records')) extra.records = 'trials';
-    if (item.events && flags.has('events')) extra.events = item.events.path;
-    if (item.mvc) {
-      if (flags.has('mvc')) extra.mvc = item.mvc.path;
-      else if (flags.has('normalize')) extra.normalize = `mvc:${item.mvc.path}`;
-    }
     const io = memoryIo();
-    const result = await mod.run([item.path], sectionToOptions(mod, section, extra), io);
+    const result = await mod.run([item.path], fileStepOptions(mod, section, job.read, item), io);
     warnings.push(...result.warnings.map((w) => `${item.relPath}: ${w}`));
     rows.push(
       ...toLongRows(
