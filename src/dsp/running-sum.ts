@@ -23,9 +23,19 @@ export class RunningSum {
   }
 }
 
-/** Sum of `x` with compensation (same accuracy as {@link RunningSum}). */
+/**
+ * Sum of `x` with compensation: the same TwoSum steps as {@link RunningSum}, so the same result to
+ * the bit, written as a plain loop because it runs over whole recordings (DC removal).
+ */
 export function accurateSum(x: ArrayLike<number>): number {
-  const s = new RunningSum();
-  for (let i = 0; i < x.length; i++) s.add(x[i]);
-  return s.value();
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    const s = hi + v;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (v - bp);
+    hi = s;
+  }
+  return hi + lo;
 }
