@@ -28,6 +28,7 @@ import { RUDOLPH_FORMULA } from '../stats/co-contraction-rudolph.js';
 import type { CommandModule } from './command-module.js';
 import { conditionParams } from './condition-options.js';
 import { addOutputOptions, addRecordingOptions, parseNameList, parseNumber, parseNumberList, recordingOptions } from './options.js';
+import { recordingInputs } from '../io/recording-files.js';
 
 interface ActivationOptions {
   events?: string;
@@ -166,10 +167,6 @@ function assertNoMissing(rec: Recording, channels: readonly string[]): void {
 }
 
 /** The file whose hash identifies a recording: the header of a WFDB record. */
-function hashPath(path: string): string {
-  return path.replace(/\.dat$/i, '.hea');
-}
-
 interface RecordingSummary {
   path: string;
   subject: string;
@@ -296,7 +293,7 @@ export const activationCommand: CommandModule = {
     for (const path of args) {
       const { recording, warnings: w } = await readRecording(path, ropts);
       warnings.push(...w);
-      inputs.push({ path, sha256: await sha256File(hashPath(path)) });
+      inputs.push(...(await recordingInputs(path)));
       const subject = subjectOf(path, recording, o.subject);
       recordings.push({ path, rec: recording, subject, group: recording.source.metadata.group ?? '', task: bidsEntities(path).task ?? recording.source.metadata.task ?? '' });
     }
@@ -334,7 +331,7 @@ export const activationCommand: CommandModule = {
       for (const m of paths) {
         const { recording, warnings: w } = await readRecording(m.path, ropts);
         warnings.push(...w);
-        inputs.push({ path: m.path, sha256: await sha256File(hashPath(m.path)) });
+        inputs.push(...(await recordingInputs(m.path)));
         let subject = m.subject ?? (o.subject !== undefined ? o.subject : bidsEntities(m.path).subject ?? recording.source.metadata.subject);
         if (subject === undefined) {
           if (subjects.length !== 1) throw new UsageError(`--mvc ${m.path}: cannot tell its subject (no sub-<label> in the name, no # subject= metadata) among ${subjects.length} subjects`);

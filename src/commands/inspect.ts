@@ -17,6 +17,7 @@ import { checkConfig } from '../study/run-study.js';
 import type { CommandModule } from './command-module.js';
 import { addOutputOptions, addRecordingOptions, recordingOptions } from './options.js';
 import { groupBy } from '../group-by.js';
+import { recordingInputs } from '../io/recording-files.js';
 
 interface EventsSummary {
   path: string;
@@ -237,7 +238,7 @@ export const inspectCommand: CommandModule = {
           summary = await summariseTable(path);
         }
         files.push(summary);
-        inputs.push({ path, sha256: await sha256File(key.endsWith('.hea') ? key : path) });
+        inputs.push(...(kind === 'recording' ? await recordingInputs(path) : [{ path, sha256: await sha256File(path) }]));
       } catch (err) {
         if (err instanceof UsageError || !(err instanceof MyoscopeError)) throw err;
         // Inside a folder, documents and other non-data files are passed over, not errors.

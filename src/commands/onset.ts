@@ -23,6 +23,7 @@ import { autoTriggerLevel } from '../pipeline/onset-trigger-level.js';
 import { renderTable } from '../render/table.js';
 import type { CommandModule } from './command-module.js';
 import { addOutputOptions, addRecordingOptions, parseNameList, parseNumber, parseNumberList, recordingOptions } from './options.js';
+import { recordingInputs } from '../io/recording-files.js';
 
 interface OnsetOptions {
   method: string;
@@ -294,7 +295,7 @@ export const onsetCommand: CommandModule = {
       const result = onsetRecording(recording, path, opts);
       warnings.push(...result.warnings);
       records.push(...result.records);
-      inputs.push({ path, sha256: await sha256File(path.replace(/\.dat$/i, '.hea')) });
+      inputs.push(...(await recordingInputs(path)));
       if (eventsPath !== null) inputs.push({ path: eventsPath, sha256: await sha256File(eventsPath) });
       files.push({
         path, subject, fs_hz: recording.fsHz, trials_from: trials.kind, events: eventsPath, trigger_level: triggerInfo?.level ?? null,

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 import { channelQuality } from '../dsp/channel-quality.js';
 import type { Io } from '../io/io.js';
-import { sha256File, type CommandResult, type InputRef } from '../io/output.js';
+import type { CommandResult, InputRef } from '../io/output.js';
 import { readRecording } from '../io/read-recording.js';
 import { writeRecordingCsv } from '../io/write-recording.js';
 import type { Channel, Recording } from '../model/recording.js';
@@ -22,6 +22,7 @@ import {
   type NormalizeFlag,
 } from './condition-options.js';
 import { addOutputOptions, addRecordingOptions, parseNameList, parseNumber, recordingOptions } from './options.js';
+import { recordingInputs } from '../io/recording-files.js';
 
 /** Picks the named channels (all when `names` is undefined); an unknown name is a usage error. */
 export function selectChannels(rec: Recording, names: string[] | undefined): Channel[] {
@@ -97,7 +98,7 @@ export const processCommand: CommandModule = {
     const selected = selectChannels(recording, channelNames);
     assertNoMissing(recording, selected);
     const fsHz = recording.fsHz;
-    const inputs: InputRef[] = [{ path, sha256: await sha256File(path.replace(/\.dat$/i, '.hea')) }];
+    const inputs: InputRef[] = await recordingInputs(path);
 
     // MVC recordings: the same chain on the same channels, then the reference per channel.
     const mvcEnvelopes = new Map<string, { source: string; samples: Float64Array }[]>();
@@ -105,7 +106,7 @@ export const processCommand: CommandModule = {
       for (const file of norm.files) {
         const { recording: mvc, warnings: mw } = await readRecording(file, ropts);
         warnings.push(...mw);
-        inputs.push({ path: file, sha256: await sha256File(file.replace(/\.dat$/i, '.hea')) });
+        inputs.push(...(await recordingInputs(file)));
         if (Math.abs(mvc.fsHz - fsHz) > 1e-9 * fsHz) {
           throw new InputError({ file }, `MVC recording is sampled at ${mvc.fsHz} Hz but ${path} at ${fsHz} Hz`);
         }

@@ -15,6 +15,7 @@ import { buildPlan, type StudyPlan, type WorkItem } from './plan.js';
 import { SUBJECT_COLUMNS, TRIAL_COLUMNS, toLongRows, type SubjectRow, type TrialRow } from './rows.js';
 import { FILE_STEPS, checkStepSection, sectionToOptions, type FileJob } from './steps.js';
 import { SubjectMeans } from './subject-means.js';
+import { recordingFiles } from '../io/recording-files.js';
 
 export const PARTIAL_DIR = '.myoscope-partial';
 export const OUTPUT_FILES = ['trials.csv', 'subjects.csv', 'comparisons.csv', 'comparisons.json', 'exclusions.csv'] as const;
@@ -120,9 +121,9 @@ class CsvStream {
 function inputPaths(loaded: LoadedConfig, plan: StudyPlan, items: WorkItem[]): string[] {
   const paths = [loaded.path, plan.participantsPath];
   for (const it of items) {
-    paths.push(it.path);
+    paths.push(...recordingFiles(it.path));
     if (it.events && existsSync(it.events.path)) paths.push(it.events.path);
-    if (it.mvc && existsSync(it.mvc.path)) paths.push(it.mvc.path);
+    if (it.mvc && existsSync(it.mvc.path)) paths.push(...recordingFiles(it.mvc.path));
   }
   if (plan.thicknessTable) paths.push(plan.thicknessTable.path);
   return [...new Set(paths)];

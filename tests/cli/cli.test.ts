@@ -116,3 +116,15 @@ describe('inspect on folders, documents and study configs', () => {
     expect(f).toMatchObject({ kind: 'study', participants: 60, recordings: 20, subjects_with_recordings: 20, steps: ['onset', 'activation', 'thickness', 'compare'] });
   });
 });
+
+describe('inputs of a WFDB record', () => {
+  it('lists the header and the signal file it names, each with its SHA-256', () => {
+    const hea = join(SHARED_DATA, 'physionet-emgdb', 'emg_healthy.hea');
+    const r = runCli(['inspect', hea, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const inputs = JSON.parse(r.stdout).inputs as { path: string; sha256: string }[];
+    expect(inputs.map((i) => i.path)).toEqual([hea, join(SHARED_DATA, 'physionet-emgdb', 'emg_healthy.dat')]);
+    for (const i of inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(inputs[0].sha256).not.toBe(inputs[1].sha256);
+  });
+});
