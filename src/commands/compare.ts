@@ -1,9 +1,8 @@
 import { type Command, Option } from 'commander';
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { Io } from '../io/io.js';
 import { type CommandResult, sha256File } from '../io/output.js';
-import { readAll } from '../io/read-bytes.js';
-import { parseTable, readTable, type TextTable } from '../io/read-table.js';
+import { readTable, type TextTable } from '../io/read-table.js';
 import type { Aggregate } from '../pipeline/compare-cells.js';
 import { ALTERNATIVE, CONF_LEVEL } from '../pipeline/compare-defaults.js';
 import { compareCsvRecords } from '../pipeline/compare-csv-records.js';
@@ -47,27 +46,11 @@ function choice<T extends string>(flag: string, raw: unknown, allowed: readonly 
   return v as T;
 }
 
-/** Name given to the unnamed first column of a table written by R's `write.csv` (row names). */
-export const ROW_NAME_COLUMN = 'row_name';
-
-/**
- * Reads the table. R's `write.csv` with its default `row.names = TRUE` writes row numbers under an
- * empty first header cell; that one column is read as {@link ROW_NAME_COLUMN} (with a warning)
- * rather than rejected, so tables written from R load as they are.
- */
+/** Reads the table; a row-name column written by R's `write.csv` is named by readTable, with a warning. */
 export async function readCompareTable(path: string, warnings: string[]): Promise<TextTable> {
-  try {
-    return await readTable(path);
-  } catch (err) {
-    if (!(err instanceof InputError && err.location.column === 1 && err.location.line !== undefined && err.detail === 'header cell is empty')) throw err;
-    let text = (await readAll(path)).toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const lines = text.split('\n');
-    const i = err.location.line - 1;
-    lines[i] = lines[i].replace(/^\s*(""|'')?/, ROW_NAME_COLUMN);
-    warnings.push(`${path}: the first column has no name (row names, as R's write.csv writes them); read as "${ROW_NAME_COLUMN}"`);
-    return parseTable(lines.join('\n'), path);
-  }
+  const table = await readTable(path);
+  warnings.push(...table.warnings);
+  return table;
 }
 
 /** Parses the raw commander values strictly (usage errors, exit 2). */

@@ -10,11 +10,19 @@ export interface TextTable {
   headerLine: number;
   rows: { cells: string[]; line: number }[];
   delimiter: string;
+  /** Remarks made while reading (a renamed row-name column), for the command's warnings. */
+  warnings: string[];
 }
+
+/** Name given to the unnamed first column of a table written by R's `write.csv` (row names). */
+export const ROW_NAME_COLUMN = 'row_name';
 
 /**
  * Reads a CSV/TSV/semicolon table with a header row. `#` lines before the header are skipped.
- * Every row must have as many fields as the header (else exit 3 naming line and column).
+ * Every row must have as many fields as the header (else exit 3 naming line and column). An empty
+ * first header cell is what R's `write.csv` writes above its row names (`row.names = TRUE`, the
+ * default): that column is named {@link ROW_NAME_COLUMN}, with a warning, so tables written from R
+ * load as they are; any other empty header cell is an error.
  */
 export async function readTable(path: string): Promise<TextTable> {
   const bytes = await readAll(path);
@@ -50,6 +58,11 @@ export function parseTable(text: string, path: string): TextTable {
   }
   const header = records[0].record;
   const headerLine = headerIdx + records[0].info.lines;
+  const warnings: string[] = [];
+  if (header.length > 1 && header[0] === '' && !header.some((h, j) => j > 0 && h.toLowerCase() === ROW_NAME_COLUMN)) {
+    header[0] = ROW_NAME_COLUMN;
+    warnings.push(`${path}: the first column has no name (row names, as R's write.csv writes them); read as "${ROW_NAME_COLUMN}"`);
+  }
   const seen = new Map<string, number>();
   header.forEach((h, j) => {
     const key = h.toLowerCase();
@@ -67,7 +80,7 @@ export function parseTable(text: string, path: string): TextTable {
     }
     return { cells: record, line };
   });
-  return { path, header, headerLine, rows, delimiter };
+  return { path, header, headerLine, rows, delimiter, warnings };
 }
 
 /** Index of the first header cell matching any alias (case-insensitive, spaces/dashes as `_`), or -1. */

@@ -49,7 +49,7 @@ export function isThicknessHeader(header: string[]): boolean {
 
 export function thicknessFromTable(t: TextTable): { table: ThicknessTable; warnings: string[] } {
   const file = t.path;
-  const warnings: string[] = [];
+  const warnings: string[] = [...t.warnings];
   const col = (k: keyof typeof THICKNESS_COLUMNS) => findColumn(t.header, THICKNESS_COLUMNS[k]);
   const need = (k: keyof typeof THICKNESS_COLUMNS, what: string) => {
     const j = col(k);

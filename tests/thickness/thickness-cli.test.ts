@@ -139,6 +139,24 @@ describe('thickness: missing trials and unpaired rows are reported, never droppe
   });
 });
 
+describe("thickness: a table written by R's write.csv", () => {
+  it('the unnamed row-name column is read as row_name, with a warning, and the values are those of the plain table', async () => {
+    const plain = await runJson([writeTemp(dir, 'plain.csv', table(full()))]);
+    const quoted = full().map((row, i) => `"${i + 1}",` + row.split(',').map((c, j) => (j < 5 ? `"${c}"` : c)).join(','));
+    const rHeader = '"",' + HEADER.trim().split(',').map((h) => `"${h}"`).join(',') + '\n';
+    const file = writeTemp(dir, 'r-write-csv.csv', rHeader + quoted.join('\n') + '\n');
+    const fromR = await runJson([file]);
+    expect(fromR.doc.warnings).toContain(`${file}: the first column has no name (row names, as R's write.csv writes them); read as "row_name"`);
+    expect(fromR.doc.results.map((r) => [r.subject, r.side, r.measure, r.value])).toEqual(plain.doc.results.map((r) => [r.subject, r.side, r.measure, r.value]));
+  });
+  it('an empty header cell elsewhere is still bad input naming its column', async () => {
+    const file = writeTemp(dir, 'empty-header.csv', 'subject,group,,side,condition,trial,thickness_mm\n' + full().join('\n') + '\n');
+    const r = await run([file]);
+    expect(r.code).toBe(3);
+    expect(r.err).toBe(`myoscope: error: ${file}:1:3: header cell is empty\n`);
+  });
+});
+
 describe('thickness: malformed input (exit 3 with file:line:column)', () => {
   for (const [name, value] of [
     ['zero', '0'],
