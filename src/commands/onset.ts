@@ -6,7 +6,7 @@ import { BANDPASS_HZ, BANDPASS_ORDER, NOTCH_Q } from '../dsp/defaults.js';
 import { msToSamples } from '../dsp/ms-to-samples.js';
 import {
   BASELINE_MS, BONATO, DISAGREE_MS, EDGE_MS, FEEDFORWARD_MS, HODGES_BUI, KINEMATIC, NOISY_BASELINE_RATIO, ONSET_MARGIN_MS, QUIET_BASELINE,
-  REFERENCE_BASELINE_MS, REFERENCE_SEARCH_MS, RISE_FIT, SEARCH_MS, TKEO,
+  MAX_RISE_LIMIT_MS, REFERENCE_BASELINE_MS, REFERENCE_SEARCH_MS, RISE_FIT, SEARCH_MS, TKEO,
 } from '../dsp/onset-defaults.js';
 import { ONSET_METHODS, type OnsetMethod, type OnsetMethodParams } from '../dsp/onset-detect.js';
 import type { Io } from '../io/io.js';
@@ -40,6 +40,7 @@ interface OnsetOptions {
   searchMs?: string;
   feedforwardMs: string;
   disagreeMs: string;
+  maxRiseMs: string;
   bandpass: string;
   order: string;
   notch?: string;
@@ -70,12 +71,18 @@ function snakeParams(p: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'fsHz' && k !== 'method').map(([k, v]) => [toSnake(k), v]));
 }
 
+/** Options that change a detector's defaults. */
+export interface MethodOverrides {
+  /** risefit: the longest rise considered, ms (0: abrupt onsets only). */
+  maxRiseMs?: number;
+}
+
 /** Complete detector parameters for one method at `fsHz` (defaults from onset-defaults.ts). */
-export function methodParams(method: OnsetMethod, fsHz: number): OnsetMethodParams {
+export function methodParams(method: OnsetMethod, fsHz: number, overrides: MethodOverrides = {}): OnsetMethodParams {
   const marginMs = ONSET_MARGIN_MS;
   switch (method) {
     case 'risefit':
-      return { method, fsHz, marginMs, ...RISE_FIT };
+      return { method, fsHz, marginMs, ...RISE_FIT, maxRiseMs: overrides.maxRiseMs ?? RISE_FIT.maxRiseMs };
     case 'hodges-bui':
       return { method, fsHz, marginMs, ...HODGES_BUI };
     case 'bonato':
@@ -196,6 +203,7 @@ export const onsetCommand: CommandModule = {
       .option('--search-ms <start,end>', `window searched for onsets, ms (default ${SEARCH_MS.join(',')}; ${REFERENCE_SEARCH_MS.join(',')} when the trials are reference onsets)`)
       .option('--feedforward-ms <start,end>', 'latencies in this window are feed-forward, ms', FEEDFORWARD_MS.join(','))
       .option('--disagree-ms <ms>', 'with --method all, flag trials whose detectors span more than this', String(DISAGREE_MS))
+      .option('--max-rise-ms <ms>', `risefit: the longest rise from onset to plateau considered; 0 for bursts known to start abruptly (0–${MAX_RISE_LIMIT_MS})`, String(RISE_FIT.maxRiseMs))
       .option('--bandpass <low,high>', 'band-pass corners before detection, Hz', BANDPASS_HZ.join(','))
       .option('--order <n>', 'Butterworth order of the band-pass (SciPy\'s N)', String(BANDPASS_ORDER))
       .option('--notch <hz>', 'mains notch before detection (off by default: a zero-phase notch smears large bursts back in time)')
@@ -216,6 +224,7 @@ export const onsetCommand: CommandModule = {
     const notchHz = o.notch !== undefined ? parseNumber('--notch', o.notch, { min: 0, exclusiveMin: true, unit: 'Hz' }) : null;
     const feedforwardMs = parseWindow('--feedforward-ms', o.feedforwardMs);
     const disagreeMs = parseNumber('--disagree-ms', o.disagreeMs, { min: 0, unit: 'ms' });
+    const overrides: MethodOverrides = { maxRiseMs: parseNumber('--max-rise-ms', o.maxRiseMs ?? String(RISE_FIT.maxRiseMs), { min: 0, max: MAX_RISE_LIMIT_MS, unit: 'ms' }) };
     const channelsOpt = o.channels !== undefined ? parseNameList('--channels', o.channels) : null;
     const triggerLevel = o.triggerLevel !== undefined ? parseNumber('--trigger-level', o.triggerLevel) : null;
     const triggerHysteresis = o.triggerHysteresis !== undefined ? parseNumber('--trigger-hysteresis', o.triggerHysteresis, { min: 0 }) : null;
@@ -279,7 +288,7 @@ export const onsetCommand: CommandModule = {
       const subject = o.subject ?? bidsSubject(path);
       const opts: OnsetRecordingOptions = {
         channels,
-        methods: methods.map((m) => methodParams(m, recording.fsHz)),
+        methods: methods.map((m) => methodParams(m, recording.fsHz, overrides)),
         conditioning,
         trials,
         reference: reference === null ? null : { channel: reference, kind: o.referenceKind, kinematic: { fsHz: recording.fsHz, marginMs: ONSET_MARGIN_MS, ...KINEMATIC } },
@@ -310,7 +319,7 @@ export const onsetCommand: CommandModule = {
       params: {
         files: args,
         method: o.method,
-        methods: Object.fromEntries(methods.map((m) => [m, snakeParams(methodParams(m, fs0))])),
+        methods: Object.fromEntries(methods.map((m) => [m, snakeParams(methodParams(m, fs0, overrides))])),
         channels: channelsOpt,
         events: o.events ?? null,
         event: o.event ?? null,

@@ -94,6 +94,12 @@ export const RISE_FIT = {
   acfMaxLagMs: 20,
 } as const;
 
+/**
+ * Upper limit of `--max-rise-ms`: the rise must fit in the stretch the refinement looks at
+ * (`lookbackMs` before the detection), so longer rises cannot be told apart.
+ */
+export const MAX_RISE_LIMIT_MS = 150;
+
 /** Conditioning margin around a trial's windows for each detector's own filters, ms (see `onsetSegment`). */
 export const ONSET_MARGIN_MS = 200;
 

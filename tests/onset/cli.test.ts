@@ -107,6 +107,8 @@ describe('onset: malformed input and bad usage', () => {
     ['non-numeric window', ['onset', file, '--search-ms', '0,1s'], 2, '--search-ms "1s" is not a number'],
     ['event outside the recording', ['onset', file, '--events', outside], 3, `${outside}:4:1: event at 99 s lies outside the recording ${file} (0 s to 5 s)`, true],
     ['event onset not a number', ['onset', file, '--events', badOnset], 3, `${badOnset}:3:1: onset "soon" is not a number of seconds`],
+    ['negative longest rise', ['onset', file, '--max-rise-ms=-5'], 2, '--max-rise-ms -5 ms must be at least 0 ms'],
+    ['longest rise beyond the fitted stretch', ['onset', file, '--max-rise-ms', '151'], 2, '--max-rise-ms 151 ms must be at most 150 ms'],
     ['event label that matches nothing', ['onset', file, '--event', 'raise'], 2, `--event "raise" matches no event in ${events} (trial types: cue)`],
     ['events and trigger together', ['onset', file, '--events', events, '--trigger', 'TRIG'], 2, '--events and --trigger both define the trials: give one of them'],
     ['kinematic reference without a reference', ['onset', file, '--reference-kind', 'kinematic'], 2, '--reference-kind kinematic needs --reference CHANNEL'],
@@ -146,5 +148,18 @@ describe('onset run() in process', () => {
     const ref = result.results.filter((x) => x.channel === 'REF');
     expect(ref.map((x) => x.reference)).toEqual(['event', 'event']);
     expect(ref.map((x) => x.feedforward)).toEqual([null, null]);
+  });
+  it('--max-rise-ms reaches the risefit parameters and changes the fit', async () => {
+    const base = { method: 'risefit', triggerEdge: 'rising', referenceKind: 'emg', feedforwardMs: '-100,50', disagreeMs: '20', bandpass: '20,450', order: '4', channels: 'MUS' };
+    const dflt = await onsetCommand.run([file], base, memoryIo());
+    const step = await onsetCommand.run([file], { ...base, maxRiseMs: '0' }, memoryIo());
+    expect(dflt.params).toMatchObject({ methods: { risefit: { max_rise_ms: 60, rise_step_ms: 2.5 } } });
+    expect(step.params).toMatchObject({ methods: { risefit: { max_rise_ms: 0 } } });
+    const onsets = (r: typeof dflt) => r.results.map((x) => x.onset_s as number);
+    expect(onsets(step)).toHaveLength(onsets(dflt).length);
+    // The default also weighs gradual rises, which start earlier: on this file's bursts its onsets come
+    // first, and the step model's differ from them.
+    onsets(step).forEach((o, i) => expect(o).toBeGreaterThanOrEqual(onsets(dflt)[i]));
+    expect(onsets(step)).not.toEqual(onsets(dflt));
   });
 });

@@ -112,6 +112,27 @@ describe('simulateOnsetTrial', () => {
   });
 });
 
+describe('risefit told that onsets are abrupt (--max-rise-ms 0)', () => {
+  it('places step onsets within a few ms where the default, which also weighs gradual rises, places them early', () => {
+    const abrupt: number[] = [];
+    const signedDefault: number[] = [];
+    for (let s = 0; s < 30; s++) {
+      const t = trial(3000 + s, 10, { riseMs: 0 });
+      const a = detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS, { maxRiseMs: 0 }));
+      const d = detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS));
+      expect(a.onsets.length).toBeGreaterThan(0);
+      abrupt.push(Math.abs(a.onsets[0] - t.onsetIndex));
+      signedDefault.push(d.onsets[0] - t.onsetIndex);
+    }
+    const median = (v: number[]) => {
+      const s = [...v].sort((x, y) => x - y);
+      return (s[14] + s[15]) / 2;
+    };
+    expect(median(abrupt)).toBeLessThanOrEqual(3); // samples at 1000 Hz: ms
+    expect(median(signedDefault)).toBeLessThan(-5);
+  });
+});
+
 describe('the default detector on simulated bursts (a small run of the benchmark model)', () => {
   it('finds 20 dB onsets with a median error of at most 5 ms, and rarely fires on noise alone', () => {
     const errors: number[] = [];
