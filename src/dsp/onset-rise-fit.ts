@@ -42,13 +42,16 @@ export function riseFitOnsets(x: Float64Array, w: OnsetWindows, p: RiseFitParams
   for (let i = 0; i < rectified.length; i++) rectified[i] = Math.abs(x[o + i]);
   const env = lowpassEnvelope(rectified, { fsHz: fs, cutoffHz: p.envelopeCutoffHz, order: p.envelopeOrder });
   const envStats = onsetBaselineStats(env, w, o);
+  if (!(p.stepPrior >= 0 && p.stepPrior <= 1)) throw new ParameterError(`step prior ${p.stepPrior} must be between 0 and 1`);
   const threshold = envStats.mean + p.thresholdSd * envStats.sd;
   const runs = thresholdRuns(env, threshold, w.searchStart - o, w.searchEnd - o, w.offsetEnd - o, msToSamples(p.minAboveMs, fs), msToSamples(p.minBelowMs, fs));
 
   const xs = onsetBaselineStats(x, w);
   const variance = xs.sd * xs.sd;
   const riseParams: RisePosteriorParams = { ...p, maxRiseMs: p.maxRiseMs };
-  const fallParams: RisePosteriorParams = { ...p, maxRiseMs: p.maxFallMs, riseStepMs: p.fallStepMs };
+  // Offsets weigh every fall time alike (abrupt included): a prior on falls has no measurement behind it.
+  const fallCount = Math.floor(p.maxFallMs / p.fallStepMs + 1e-9) + 1;
+  const fallParams: RisePosteriorParams = { ...p, maxRiseMs: p.maxFallMs, riseStepMs: p.fallStepMs, stepPrior: 1 / fallCount };
   const onsets: number[] = [];
   const offsets: number[] = [];
   // The reversed stretch for the offset fits: z[j] = x[end − 1 − j].

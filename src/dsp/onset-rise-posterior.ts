@@ -18,6 +18,11 @@ export interface RisePosteriorParams {
   temperScale: number;
   /** Autocorrelation lags summed for that factor, ms. */
   acfMaxLagMs: number;
+  /**
+   * Prior probability of an abrupt onset (rise time 0); the rest is spread evenly over the rise
+   * times `riseStepMs` … `maxRiseMs`. Ignored when 0 is the only rise time.
+   */
+  stepPrior: number;
 }
 
 /** 1 + 2 Σ_{k=1..maxLag} ρ(k)², ρ the sample autocorrelation of y[start … end−1]. */
@@ -107,14 +112,17 @@ export function riseOnsetPosterior(
       if (v < best) best = v;
     }
   }
-  // Posterior of τ with T marginalised (flat priors), tempered; its median.
+  // Posterior of τ with T marginalised (flat prior on τ; `stepPrior` on T = 0, the rest evenly on
+  // the other rise times), tempered; its median.
   const post = new Float64Array(nTau);
   let total = 0;
   for (let r = 0; r < riseCount; r++) {
+    const prior = riseCount === 1 ? 1 : r === 0 ? p.stepPrior : (1 - p.stepPrior) / (riseCount - 1);
+    if (!(prior > 0)) continue;
     for (let j = 0; j < nTau; j++) {
       const v = nll[r * nTau + j];
       if (v === Infinity) continue;
-      const w = Math.exp(-(v - best) / (2 * temper));
+      const w = prior * Math.exp(-(v - best) / (2 * temper));
       post[j] += w;
       total += w;
     }

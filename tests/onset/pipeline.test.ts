@@ -52,21 +52,23 @@ describe('onsetRecording with events and a reference channel', () => {
     expect(records).toHaveLength(5 * 4);
   });
   it('measures latencies from the reference onset and classifies feed-forward', () => {
+    // The synthetic bursts rise over 25 ms; the default places such rises up to about 10 ms late
+    // (docs/onset.md), so latencies are checked to 15 ms.
     for (const t of [1, 2, 4, 5]) {
-      expect(Math.abs(get('EARLY', t).latency_ms! + 30)).toBeLessThanOrEqual(12);
+      expect(Math.abs(get('EARLY', t).latency_ms! + 30)).toBeLessThanOrEqual(15);
       expect(get('EARLY', t).feedforward).toBe(true);
-      expect(Math.abs(get('LATE', t).latency_ms! - 100)).toBeLessThanOrEqual(12);
+      expect(Math.abs(get('LATE', t).latency_ms! - 100)).toBeLessThanOrEqual(15);
       expect(get('LATE', t).feedforward).toBe(false);
       expect(get('LATE', t).reference).toBe('REF');
     }
     // 150 ms before the reference lies outside the feed-forward window (−100 to +50 ms).
-    expect(Math.abs(get('EARLY', 3).latency_ms! + 150)).toBeLessThanOrEqual(12);
+    expect(Math.abs(get('EARLY', 3).latency_ms! + 150)).toBeLessThanOrEqual(15);
     expect(get('EARLY', 3).feedforward).toBe(false);
   });
   it('gives the reference channel its onset from the event, without a feed-forward verdict', () => {
     for (const t of [1, 2, 3, 4, 5]) {
       const r = get('REF', t);
-      expect(Math.abs(r.latency_ms! - 200)).toBeLessThanOrEqual(8);
+      expect(Math.abs(r.latency_ms! - 200)).toBeLessThanOrEqual(10);
       expect(r.reference).toBe('event');
       expect(r.feedforward).toBeNull();
       expectClose(r.onset_s! - r.event_s!, r.latency_ms! / 1000, { atol: 1e-12 });
@@ -141,14 +143,14 @@ describe('onsetRecording: other trial sources and --method all', () => {
   it('takes the trials from the onsets of the reference channel', () => {
     const { records, trials } = onsetRecording(rec, 'rec.csv', options({ channels: ['LATE'], trials: { kind: 'reference' }, baselineMs: [-700, -200], searchMs: [-200, 800] }));
     expect(trials).toHaveLength(5);
-    trials.forEach((t, i) => expect(Math.abs(t.zero - (EVENTS_S[i] * 1000 + 200))).toBeLessThanOrEqual(8));
-    for (const r of records) expect(Math.abs(r.latency_ms! - 100)).toBeLessThanOrEqual(12);
+    trials.forEach((t, i) => expect(Math.abs(t.zero - (EVENTS_S[i] * 1000 + 200))).toBeLessThanOrEqual(10));
+    for (const r of records) expect(Math.abs(r.latency_ms! - 100)).toBeLessThanOrEqual(15);
   });
   it('scans a whole recording for bursts when there are no trials', () => {
     const { records } = onsetRecording(rec, 'rec.csv', options({ channels: ['REF', 'QUIET'], trials: { kind: 'continuous' }, reference: null }));
     const ref = records.filter((r) => r.channel === 'REF');
     expect(ref.map((r) => r.burst)).toEqual([1, 2, 3, 4, 5]);
-    ref.forEach((r, i) => expect(Math.abs(r.onset_s! - (EVENTS_S[i] + 0.2))).toBeLessThanOrEqual(0.008));
+    ref.forEach((r, i) => expect(Math.abs(r.onset_s! - (EVENTS_S[i] + 0.2))).toBeLessThanOrEqual(0.01));
     expect(records.filter((r) => r.channel === 'QUIET')).toMatchObject([{ burst: 0, trial: null, flags: 'no_onset' }]);
   });
 });

@@ -113,23 +113,28 @@ describe('simulateOnsetTrial', () => {
 });
 
 describe('risefit told that onsets are abrupt (--max-rise-ms 0)', () => {
-  it('places step onsets within a few ms where the default, which also weighs gradual rises, places them early', () => {
+  it('places 10 dB step onsets within a few ms; the default, which also weighs gradual rises, within 5 ms but earlier', () => {
     const abrupt: number[] = [];
+    const signedAbrupt: number[] = [];
     const signedDefault: number[] = [];
     for (let s = 0; s < 30; s++) {
       const t = trial(3000 + s, 10, { riseMs: 0 });
       const a = detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS, { maxRiseMs: 0 }));
       const d = detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS));
       expect(a.onsets.length).toBeGreaterThan(0);
+      expect(d.onsets.length).toBeGreaterThan(0);
       abrupt.push(Math.abs(a.onsets[0] - t.onsetIndex));
+      signedAbrupt.push(a.onsets[0] - t.onsetIndex);
       signedDefault.push(d.onsets[0] - t.onsetIndex);
     }
     const median = (v: number[]) => {
       const s = [...v].sort((x, y) => x - y);
       return (s[14] + s[15]) / 2;
     };
-    expect(median(abrupt)).toBeLessThanOrEqual(3); // samples at 1000 Hz: ms
-    expect(median(signedDefault)).toBeLessThan(-5);
+    // Samples at 1000 Hz: ms.
+    expect(median(abrupt)).toBeLessThanOrEqual(3);
+    expect(median(signedDefault.map(Math.abs))).toBeLessThanOrEqual(5);
+    expect(median(signedDefault)).toBeLessThan(median(signedAbrupt));
   });
 });
 
