@@ -29,6 +29,7 @@ import type { CommandModule } from './command-module.js';
 import { conditionParams } from './condition-options.js';
 import { addOutputOptions, addRecordingOptions, parseNameList, parseNumber, parseNumberList, recordingOptions } from './options.js';
 import { recordingInputs } from '../io/recording-files.js';
+import { assertNoMissing } from '../pipeline/assert-no-missing.js';
 
 interface ActivationOptions {
   events?: string;
@@ -150,20 +151,6 @@ function resolve(o: ActivationOptions): Resolved {
     offsetMs,
     labels: o.trialType === undefined ? [] : parseNameList('--trial-type', o.trialType),
   };
-}
-
-/** Filtering needs every sample: a missing one (NaN) in a channel that is used is bad input. */
-function assertNoMissing(rec: Recording, channels: readonly string[]): void {
-  for (const name of channels) {
-    const ch = rec.channels.find((c) => c.name === name);
-    const i = ch === undefined ? -1 : ch.samples.findIndex((v) => Number.isNaN(v));
-    if (i >= 0) {
-      throw new InputError(
-        { file: rec.source.path },
-        `channel "${name}" has a missing value at sample ${i + 1} (t = ${(rec.startS + i / rec.fsHz).toFixed(6)} s): filtering needs every sample`,
-      );
-    }
-  }
 }
 
 /** The file whose hash identifies a recording: the header of a WFDB record. */

@@ -23,6 +23,7 @@ import {
 } from './condition-options.js';
 import { addOutputOptions, addRecordingOptions, parseNameList, parseNumber, recordingOptions } from './options.js';
 import { recordingInputs } from '../io/recording-files.js';
+import { assertNoMissing } from '../pipeline/assert-no-missing.js';
 
 /** Picks the named channels (all when `names` is undefined); an unknown name is a usage error. */
 export function selectChannels(rec: Recording, names: string[] | undefined): Channel[] {
@@ -32,19 +33,6 @@ export function selectChannels(rec: Recording, names: string[] | undefined): Cha
     if (!ch) throw new UsageError(`unknown channel "${n}" in ${rec.source.path} (channels: ${rec.channels.map((c) => c.name).join(', ')})`);
     return ch;
   });
-}
-
-/** Conditioning cannot pass a missing sample: say where the first one is. */
-function assertNoMissing(rec: Recording, channels: Channel[]): void {
-  for (const ch of channels) {
-    const i = ch.samples.findIndex((v) => Number.isNaN(v));
-    if (i >= 0) {
-      throw new InputError(
-        { file: rec.source.path },
-        `channel "${ch.name}" has a missing value at sample ${i + 1} (t = ${(rec.startS + i / rec.fsHz).toFixed(6)} s): filtering needs every sample`,
-      );
-    }
-  }
 }
 
 interface ChannelRecord {
@@ -96,7 +84,7 @@ export const processCommand: CommandModule = {
     const { recording, warnings: w } = await readRecording(path, ropts);
     warnings.push(...w);
     const selected = selectChannels(recording, channelNames);
-    assertNoMissing(recording, selected);
+    assertNoMissing(recording, selected.map((c) => c.name));
     const fsHz = recording.fsHz;
     const inputs: InputRef[] = await recordingInputs(path);
 
@@ -111,7 +99,7 @@ export const processCommand: CommandModule = {
           throw new InputError({ file }, `MVC recording is sampled at ${mvc.fsHz} Hz but ${path} at ${fsHz} Hz`);
         }
         const present = selected.filter((c) => mvc.channels.some((m) => m.name === c.name));
-        assertNoMissing(mvc, present.map((c) => mvc.channels.find((m) => m.name === c.name) as Channel));
+        assertNoMissing(mvc, present.map((c) => c.name));
         const conditioned = await conditionChannels(
           present.map((c) => (mvc.channels.find((m) => m.name === c.name) as Channel).samples),
           fsHz,
