@@ -1,27 +1,8 @@
-import { lowpassEnvelope } from './lowpass-envelope.js';
-import { msToSamples } from './ms-to-samples.js';
-import { checkOnsetWindows } from './onset-check-windows.js';
-import { onsetSegment } from './onset-segment.js';
-import { envelopeThresholdOnsets } from './onset-envelope-threshold.js';
+import { envelopeDetect, type EnvelopeDetectorParams } from './onset-envelope-threshold.js';
 import type { OnsetDetection, OnsetWindows } from './onset-types.js';
-import { ParameterError } from '../errors.js';
 
 /** Parameters of {@link hodgesBuiOnsets}; defaults in `onset-defaults.ts`. */
-export interface HodgesBuiParams {
-  fsHz: number;
-  /** Low-pass corner of the linear envelope, Hz. */
-  envelopeCutoffHz: number;
-  /** Butterworth order of the envelope low-pass (SciPy's N), applied zero-phase. */
-  envelopeOrder: number;
-  /** Threshold = baseline mean + `thresholdSd` · baseline SD of the envelope. */
-  thresholdSd: number;
-  /** The envelope must stay above threshold this long for an onset, ms. */
-  minAboveMs: number;
-  /** … and below it this long for an offset, ms. */
-  minBelowMs: number;
-  /** Conditioning margin around the windows, ms (see `onsetSegment`). */
-  marginMs: number;
-}
+export type HodgesBuiParams = EnvelopeDetectorParams;
 
 /**
  * Hodges & Bui (1996) threshold detector: the band-passed signal `x` is full-wave rectified and
@@ -34,11 +15,5 @@ export interface HodgesBuiParams {
  * of muscle contraction using electromyography. Electroencephalogr Clin Neurophysiol 101:511–519.
  */
 export function hodgesBuiOnsets(x: Float64Array, w: OnsetWindows, p: HodgesBuiParams): OnsetDetection {
-  checkOnsetWindows(w, x.length);
-  if (!(p.thresholdSd >= 0)) throw new ParameterError(`threshold ${p.thresholdSd} SD must be zero or more`);
-  const seg = onsetSegment(w, x.length, msToSamples(p.marginMs, p.fsHz));
-  const rectified = new Float64Array(seg.end - seg.start);
-  for (let i = 0; i < rectified.length; i++) rectified[i] = Math.abs(x[seg.start + i]);
-  const env = lowpassEnvelope(rectified, { fsHz: p.fsHz, cutoffHz: p.envelopeCutoffHz, order: p.envelopeOrder });
-  return envelopeThresholdOnsets(env, seg.start, w, p);
+  return envelopeDetect(x, w, p, (stretch) => stretch.map((v) => Math.abs(v)));
 }

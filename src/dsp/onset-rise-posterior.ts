@@ -20,9 +20,9 @@ export interface RisePosteriorParams {
   acfMaxLagMs: number;
   /**
    * Prior probability of an abrupt onset (rise time 0); the rest is spread evenly over the rise
-   * times `riseStepMs` … `maxRiseMs`. Ignored when 0 is the only rise time.
+   * times `riseStepMs` … `maxRiseMs`. Null: every rise time alike. Ignored when 0 is the only one.
    */
-  stepPrior: number;
+  stepPrior: number | null;
 }
 
 /** 1 + 2 Σ_{k=1..maxLag} ρ(k)², ρ the sample autocorrelation of y[start … end−1]. */
@@ -117,7 +117,7 @@ export function riseOnsetPosterior(
   const post = new Float64Array(nTau);
   let total = 0;
   for (let r = 0; r < riseCount; r++) {
-    const prior = riseCount === 1 ? 1 : r === 0 ? p.stepPrior : (1 - p.stepPrior) / (riseCount - 1);
+    const prior = riseCount === 1 || p.stepPrior === null ? 1 : r === 0 ? p.stepPrior : (1 - p.stepPrior) / (riseCount - 1);
     if (!(prior > 0)) continue;
     for (let j = 0; j < nTau; j++) {
       const v = nll[r * nTau + j];

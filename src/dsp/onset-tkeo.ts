@@ -1,25 +1,9 @@
-import { ParameterError } from '../errors.js';
-import { lowpassEnvelope } from './lowpass-envelope.js';
-import { msToSamples } from './ms-to-samples.js';
-import { checkOnsetWindows } from './onset-check-windows.js';
-import { onsetSegment } from './onset-segment.js';
-import { envelopeThresholdOnsets } from './onset-envelope-threshold.js';
+import { envelopeDetect, type EnvelopeDetectorParams } from './onset-envelope-threshold.js';
 import type { OnsetDetection, OnsetWindows } from './onset-types.js';
 import { teagerKaiser } from './teager-kaiser.js';
 
-/** Parameters of {@link tkeoOnsets}; defaults in `onset-defaults.ts`. */
-export interface TkeoParams {
-  fsHz: number;
-  /** Low-pass corner applied to the rectified TKEO output, Hz. */
-  envelopeCutoffHz: number;
-  /** Butterworth order of that low-pass (SciPy's N), zero-phase. */
-  envelopeOrder: number;
-  /** Threshold = baseline mean + `thresholdSd` · baseline SD of the conditioned TKEO signal. */
-  thresholdSd: number;
-  minAboveMs: number;
-  minBelowMs: number;
-  marginMs: number;
-}
+/** Parameters of {@link tkeoOnsets} (the envelope is that of the rectified TKEO output); defaults in `onset-defaults.ts`. */
+export type TkeoParams = EnvelopeDetectorParams;
 
 /**
  * Teager–Kaiser-conditioned threshold detector (Li, Zhou & Aruin 2007; Solnik et al. 2010): the
@@ -34,11 +18,9 @@ export interface TkeoParams {
  * conditioning improves EMG onset detection. Eur J Appl Physiol 110:489–498.
  */
 export function tkeoOnsets(x: Float64Array, w: OnsetWindows, p: TkeoParams): OnsetDetection {
-  checkOnsetWindows(w, x.length);
-  if (!(p.thresholdSd >= 0)) throw new ParameterError(`threshold ${p.thresholdSd} SD must be zero or more`);
-  const seg = onsetSegment(w, x.length, msToSamples(p.marginMs, p.fsHz));
-  const psi = teagerKaiser(x.subarray(seg.start, seg.end));
-  for (let i = 0; i < psi.length; i++) psi[i] = Math.abs(psi[i]);
-  const env = lowpassEnvelope(psi, { fsHz: p.fsHz, cutoffHz: p.envelopeCutoffHz, order: p.envelopeOrder });
-  return envelopeThresholdOnsets(env, seg.start, w, p);
+  return envelopeDetect(x, w, p, (stretch) => {
+    const psi = teagerKaiser(stretch);
+    for (let i = 0; i < psi.length; i++) psi[i] = Math.abs(psi[i]);
+    return psi;
+  });
 }
