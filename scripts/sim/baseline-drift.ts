@@ -3,6 +3,7 @@
  */
 import { RECORDING } from './model.js';
 import type { Prng } from './prng.js';
+import { sumOfSines } from './sum-of-sines.js';
 
 /** Sum of `RECORDING.driftComponents` sinusoids with random frequency, amplitude and phase, in µV. */
 export function baselineDrift(rng: Prng, lengthSamples: number, fsHz: number): Float64Array {
@@ -11,11 +12,5 @@ export function baselineDrift(rng: Prng, lengthSamples: number, fsHz: number): F
     amplitude: rng.range(...RECORDING.driftAmplitudeUv),
     phase: rng.range(0, 2 * Math.PI),
   }));
-  const out = new Float64Array(lengthSamples);
-  for (let i = 0; i < lengthSamples; i++) {
-    let v = 0;
-    for (const p of parts) v += p.amplitude * Math.sin(p.omega * i + p.phase);
-    out[i] = v;
-  }
-  return out;
+  return sumOfSines(parts, lengthSamples);
 }

@@ -3,6 +3,7 @@
  */
 import { RECORDING } from './model.js';
 import type { Prng } from './prng.js';
+import { sumOfSines } from './sum-of-sines.js';
 
 /** Hum of peak amplitude `fundamentalUv` at `mainsHz`, with the harmonics of `RECORDING.humHarmonics` at random phases. */
 export function powerlineHum(rng: Prng, lengthSamples: number, fsHz: number, mainsHz: number, fundamentalUv: number): Float64Array {
@@ -11,11 +12,5 @@ export function powerlineHum(rng: Prng, lengthSamples: number, fsHz: number, mai
     amplitude: fundamentalUv * h.relative,
     phase: rng.range(0, 2 * Math.PI),
   }));
-  const out = new Float64Array(lengthSamples);
-  for (let i = 0; i < lengthSamples; i++) {
-    let v = 0;
-    for (const p of parts) v += p.amplitude * Math.sin(p.omega * i + p.phase);
-    out[i] = v;
-  }
-  return out;
+  return sumOfSines(parts, lengthSamples);
 }
