@@ -1,6 +1,5 @@
 import type { Outcome } from './result.js';
-import { unavailable } from './result.js';
-import { presentValues, type Sample } from './sample.js';
+import { presentPair, type Sample } from './sample.js';
 
 /** An effect size given by its value alone. */
 export interface PlainEffect {
@@ -18,11 +17,9 @@ export const CLIFFS_DELTA_FORMULA =
  * pairs, in [−1, 1] (R: `mean(sign(outer(focal, reference, "-")))`). Missing values are left out.
  */
 export function cliffsDelta(focal: Sample, reference: Sample): Outcome<PlainEffect> {
-  const x = presentValues(focal);
-  const y = presentValues(reference);
-  for (const [g, v] of [[focal, x], [reference, y]] as const) {
-    if (v.length === 0) return unavailable(`group "${g.label}" has no values`);
-  }
+  const pair = presentPair(focal, reference);
+  if (!('x' in pair)) return pair;
+  const { x, y } = pair;
   let above = 0;
   let below = 0;
   for (const a of x) {

@@ -5,7 +5,7 @@ import { rankSumScore } from './rank-sum-score.js';
 import { pWilcox } from './rank-sum-distribution.js';
 import type { Alternative, Outcome } from './result.js';
 import { unavailable } from './result.js';
-import { presentValues, type Sample } from './sample.js';
+import { presentPair, type Sample } from './sample.js';
 
 /** Options of {@link mannWhitney}. */
 export interface MannWhitneyOptions {
@@ -47,11 +47,9 @@ export const MANN_WHITNEY_FORMULA =
 export function mannWhitney(focal: Sample, reference: Sample, options: MannWhitneyOptions = {}): Outcome<MannWhitney> {
   const { alternative = 'two.sided', confLevel = 0.95 } = options;
   checkConfLevel(confLevel);
-  const x = presentValues(focal);
-  const y = presentValues(reference);
-  for (const [g, v] of [[focal, x], [reference, y]] as const) {
-    if (v.length === 0) return unavailable(`group "${g.label}" has no values`);
-  }
+  const pair = presentPair(focal, reference);
+  if (!('x' in pair)) return pair;
+  const { x, y } = pair;
   const nx = x.length;
   const ny = y.length;
   const labels = `groups "${focal.label}" and "${reference.label}"`;

@@ -1,8 +1,7 @@
 import type { PlainEffect } from './cliffs-delta.js';
 import { rankSumScore } from './rank-sum-score.js';
 import type { Outcome } from './result.js';
-import { unavailable } from './result.js';
-import { presentValues, type Sample } from './sample.js';
+import { presentPair, type Sample } from './sample.js';
 
 /** The formula reported with every rank-biserial r. */
 export const RANK_BISERIAL_FORMULA =
@@ -15,11 +14,9 @@ export const RANK_BISERIAL_FORMULA =
  * values are left out.
  */
 export function rankBiserial(focal: Sample, reference: Sample): Outcome<PlainEffect> {
-  const x = presentValues(focal);
-  const y = presentValues(reference);
-  for (const [g, v] of [[focal, x], [reference, y]] as const) {
-    if (v.length === 0) return unavailable(`group "${g.label}" has no values`);
-  }
+  const pair = presentPair(focal, reference);
+  if (!('x' in pair)) return pair;
+  const { x, y } = pair;
   const { w } = rankSumScore(x, y, 'two.sided', false);
   return { ok: true, measure: 'rank_biserial', formula: RANK_BISERIAL_FORMULA, value: (2 * w) / (x.length * y.length) - 1 };
 }

@@ -1,4 +1,5 @@
 import { ParameterError } from '../errors.js';
+import { unavailable, type Unavailable } from './result.js';
 
 /** A labelled group of observations; `NaN` marks a missing value. */
 export interface Sample {
@@ -29,4 +30,17 @@ export function missingCount(sample: Sample): number {
   let k = 0;
   for (let i = 0; i < sample.values.length; i++) if (Number.isNaN(sample.values[i])) k++;
   return k;
+}
+
+/**
+ * The present values of two groups, or the reason a two-group statistic cannot be computed: a
+ * group with no value left.
+ */
+export function presentPair(focal: Sample, reference: Sample): { x: Float64Array; y: Float64Array } | Unavailable {
+  const x = presentValues(focal);
+  const y = presentValues(reference);
+  for (const [g, v] of [[focal, x], [reference, y]] as const) {
+    if (v.length === 0) return unavailable(`group "${g.label}" has no values`);
+  }
+  return { x, y };
 }
