@@ -70,6 +70,9 @@ function firstOnsets(x) {
   return [...found, onsetConsensus(found, samples(DISAGREE_MS)).onset];
 }
 
+/** One detector's first onset, as a one-column row for {@link score}. */
+const firstOnsetOf = (p) => (x) => [detectOnsets(x, windows(x.length), p).onsets[0] ?? null];
+
 function quantile7(sorted, p) {
   if (sorted.length === 0) return NaN;
   const h = (sorted.length - 1) * p;
@@ -77,24 +80,51 @@ function quantile7(sorted, p) {
   return sorted[lo] + (h - lo) * (sorted[Math.min(sorted.length - 1, lo + 1)] - sorted[lo]);
 }
 
-function score(trials) {
-  const out = names.map(() => ({ errors: [], early: 0, missed: 0 }));
+/** Signed errors (ms) of the onsets `onsetsOf` finds in each trial, per column; early ones counted apart. */
+function score(trials, onsetsOf, columns) {
+  const out = Array.from({ length: columns }, () => ({ signed: [], early: 0 }));
   for (const t of trials) {
-    firstOnsets(t.x).forEach((onset, k) => {
-      if (onset === null) out[k].missed++;
-      else {
-        const e = ((onset - t.onset) * 1000) / FS;
-        if (e < -EARLY_MS) out[k].early++;
-        else out[k].errors.push(Math.abs(e));
-      }
+    onsetsOf(t.x).forEach((onset, k) => {
+      if (onset === null || onset === undefined) return;
+      const e = ((onset - t.onset) * 1000) / FS;
+      if (e < -EARLY_MS) out[k].early++;
+      else out[k].signed.push(e);
     });
   }
   return out.map((s) => {
-    const sorted = s.errors.sort((a, b) => a - b);
-    return { median: quantile7(sorted, 0.5), p95: quantile7(sorted, 0.95), detected: (100 * sorted.length) / trials.length, early: (100 * s.early) / trials.length };
+    const abs = s.signed.map(Math.abs).sort((a, b) => a - b);
+    const sorted = [...s.signed].sort((a, b) => a - b);
+    return {
+      median: quantile7(abs, 0.5), p95: quantile7(abs, 0.95), signedMedian: quantile7(sorted, 0.5),
+      detected: (100 * abs.length) / trials.length, early: (100 * s.early) / trials.length,
+    };
   });
 }
 
+/** The default detector's targets (docs/onset.md) on one result per SNR; `falseAlarm` % of noise-only trials, if measured. */
+function printTargets(title, bySnr, falseAlarm) {
+  const checks = [];
+  for (const snr of [10, 20]) {
+    const r = bySnr[snr];
+    checks.push([`${snr} dB: median error ≤ 5 ms`, r.median <= 5, f(r.median)]);
+    checks.push([`${snr} dB: detection ≥ 98 %`, r.detected >= 98, f(r.detected)]);
+    if (falseAlarm === null) checks.push([`${snr} dB: early onsets ≤ 2 %`, r.early <= 2, f(r.early)]);
+    else checks.push([`${snr} dB: false onsets ≤ 2 % (early ${f(r.early)} %, noise-only ${f(falseAlarm)} %)`, r.early <= 2 && falseAlarm <= 2, f(Math.max(r.early, falseAlarm))]);
+  }
+  checks.push(['6 dB: median error ≤ 10 ms', bySnr[6].median <= 10, f(bySnr[6].median)]);
+  checks.push(['6 dB: detection ≥ 95 %', bySnr[6].detected >= 95, f(bySnr[6].detected)]);
+  checks.push(['3 dB: detection ≥ 90 %', bySnr[3].detected >= 90, f(bySnr[3].detected)]);
+  console.log(title);
+  for (const [what, ok, value] of checks) console.log(`  ${ok ? 'met   ' : 'MISSED'}  ${what}: ${value}`);
+}
+
+/** `n` trials at `snr` with rises drawn from `rise` (null: the benchmark's), seeded by `seedOffset`. */
+function trials(seedOffset, n, snr, rise) {
+  const prng = onsetPrng(SEED + seedOffset);
+  return Array.from({ length: n }, () => trial(prng, snr, rise));
+}
+
+const f = (v, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '–');
 const t0 = Date.now();
 const noisePrng = onsetPrng(SEED);
 const noiseTrials = Array.from({ length: N }, () => trial(noisePrng, null));
@@ -104,41 +134,24 @@ for (const t of noiseTrials) firstOnsets(t.x).forEach((o, k) => { if (o !== null
 const rows = [];
 const results = {};
 for (const snr of SNRS) {
-  const prng = onsetPrng(SEED + snr);
-  const s = score(Array.from({ length: N }, () => trial(prng, snr)));
+  const s = score(trials(snr, N, snr, null), firstOnsets, names.length);
   results[snr] = s;
   names.forEach((m, k) => rows.push({ snr, method: m, ...s[k], falseAlarm: (100 * falseAlarms[k]) / N }));
 }
 
-const f = (v, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '–');
 console.log(`Onset accuracy on simulated bursts: ${N} burst trials per SNR and ${N} noise-only trials, seed ${SEED}, fs ${FS} Hz\n`);
 console.log('| SNR dB | detector | median abs error ms | p95 abs error ms | detected % | early (false) onsets % | false alarms on noise % |');
 console.log('|---:|---|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.snr} | ${r.method} | ${f(r.median)} | ${f(r.p95)} | ${f(r.detected)} | ${f(r.early)} | ${f(r.falseAlarm)} |`);
 
-// Targets for the default detector (docs/onset.md).
 const d = names.indexOf('risefit');
-const fa = (100 * falseAlarms[d]) / N;
-const checks = [];
-for (const snr of [10, 20]) {
-  const r = results[snr][d];
-  checks.push([`${snr} dB: median error ≤ 5 ms`, r.median <= 5, f(r.median)]);
-  checks.push([`${snr} dB: detection ≥ 98 %`, r.detected >= 98, f(r.detected)]);
-  checks.push([`${snr} dB: false onsets ≤ 2 % (early ${f(r.early)} %, noise-only ${f(fa)} %)`, r.early <= 2 && fa <= 2, f(Math.max(r.early, fa))]);
-}
-checks.push(['6 dB: median error ≤ 10 ms', results[6][d].median <= 10, f(results[6][d].median)]);
-checks.push(['6 dB: detection ≥ 95 %', results[6][d].detected >= 95, f(results[6][d].detected)]);
-checks.push(['3 dB: detection ≥ 90 %', results[3][d].detected >= 90, f(results[3][d].detected)]);
-console.log('\nTargets for the default detector (risefit):');
-for (const [what, ok, value] of checks) console.log(`  ${ok ? 'met   ' : 'MISSED'}  ${what}: ${value}`);
+printTargets('\nTargets for the default detector (risefit):', Object.fromEntries(SNRS.map((snr) => [snr, results[snr][d]])), (100 * falseAlarms[d]) / N);
 
 // How the rise time moves the default detector's error at 10 dB (signed: positive = late).
 console.log('\nDefault detector at 10 dB by rise time (signed error onset − true, ms; median [5th, 95th percentile]):');
 for (const [label, rise] of [['abrupt (rise ≤ 1 ms)', [0.5, 1]], ['rise 20 ms', [20, 20]], ['rise 35 ms', [35, 35]], ['rise 50 ms', [50, 50]]]) {
-  const prng = onsetPrng(SEED + 100 + rise[0]);
   const signed = [];
-  for (let i = 0; i < Math.min(N, 200); i++) {
-    const t = trial(prng, 10, rise);
+  for (const t of trials(100 + rise[0], Math.min(N, 200), 10, rise)) {
     const o = detectOnsets(t.x, windows(t.x.length), params.risefit).onsets[0];
     if (o !== undefined) signed.push(((o - t.onset) * 1000) / FS);
   }
@@ -152,61 +165,18 @@ const variants = [...methods.map((m) => [m, params[m]]), ['risefit --max-rise-ms
 console.log('\nAbrupt onsets (rise ≤ 1 ms), same model otherwise: median |error| ms (signed median, positive = late), detected %:');
 const abrupt = {};
 for (const snr of SNRS) {
-  const prng = onsetPrng(SEED + 300 + snr);
-  const signed = variants.map(() => []);
-  const early = variants.map(() => 0);
-  for (let i = 0; i < N; i++) {
-    const t = trial(prng, snr, [0.5, 1]);
-    variants.forEach(([, p], k) => {
-      const o = detectOnsets(t.x, windows(t.x.length), p).onsets[0];
-      if (o === undefined) return;
-      const e = ((o - t.onset) * 1000) / FS;
-      if (e < -EARLY_MS) early[k]++;
-      else signed[k].push(e);
-    });
-  }
-  const cells = variants.map(([m], k) => {
-    const abs = signed[k].map(Math.abs).sort((a, b) => a - b);
-    const sorted = [...signed[k]].sort((a, b) => a - b);
-    return { m, median: quantile7(abs, 0.5), signed: quantile7(sorted, 0.5), detected: (100 * signed[k].length) / N, early: (100 * early[k]) / N };
-  });
+  const cells = score(trials(300 + snr, N, snr, [0.5, 1]), (x) => variants.map(([, p]) => detectOnsets(x, windows(x.length), p).onsets[0] ?? null), variants.length);
   abrupt[snr] = cells[0];
-  console.log(`  ${snr} dB: ${cells.map((c) => `${c.m} ${f(c.median)} (${f(c.signed)}) ${f(c.detected)} %`).join(' · ')}`);
+  console.log(`  ${snr} dB: ${cells.map((c, k) => `${variants[k][0]} ${f(c.median)} (${f(c.signedMedian)}) ${f(c.detected)} %`).join(' · ')}`);
 }
-const abruptChecks = [];
-for (const snr of [10, 20]) {
-  abruptChecks.push([`${snr} dB: median error ≤ 5 ms`, abrupt[snr].median <= 5, f(abrupt[snr].median)]);
-  abruptChecks.push([`${snr} dB: detection ≥ 98 %`, abrupt[snr].detected >= 98, f(abrupt[snr].detected)]);
-  abruptChecks.push([`${snr} dB: early onsets ≤ 2 %`, abrupt[snr].early <= 2, f(abrupt[snr].early)]);
-}
-abruptChecks.push(['6 dB: median error ≤ 10 ms', abrupt[6].median <= 10, f(abrupt[6].median)]);
-abruptChecks.push(['6 dB: detection ≥ 95 %', abrupt[6].detected >= 95, f(abrupt[6].detected)]);
-abruptChecks.push(['3 dB: detection ≥ 90 %', abrupt[3].detected >= 90, f(abrupt[3].detected)]);
-console.log('Targets for the default detector on abrupt onsets:');
-for (const [what, ok, value] of abruptChecks) console.log(`  ${ok ? 'met   ' : 'MISSED'}  ${what}: ${value}`);
+printTargets('Targets for the default detector on abrupt onsets:', abrupt, null);
 // Rises of 20–50 ms only (as in the sample study): the default's median |error|.
 console.log('\nDefault detector with rises of U(20, 50) ms (median |error| ms, 95th percentile):');
 for (const snr of [6, 10, 20]) {
-  const prng = onsetPrng(SEED + 200 + snr);
-  const errors = [];
-  for (let i = 0; i < N; i++) {
-    const t = trial(prng, snr, [20, 50]);
-    const o = detectOnsets(t.x, windows(t.x.length), params.risefit).onsets[0];
-    if (o !== undefined && ((o - t.onset) * 1000) / FS >= -EARLY_MS) errors.push(Math.abs(((o - t.onset) * 1000) / FS));
-  }
-  errors.sort((a, b) => a - b);
-  console.log(`  ${snr} dB: ${f(quantile7(errors, 0.5))} (${f(quantile7(errors, 0.95))}), detected ${f((100 * errors.length) / N)} %`);
+  const [r] = score(trials(200 + snr, N, snr, [20, 50]), firstOnsetOf(params.risefit), 1);
+  console.log(`  ${snr} dB: ${f(r.median)} (${f(r.p95)}), detected ${f(r.detected)} %`);
 }
 // What --max-rise-ms 0 costs when rises are gradual: the benchmark's U(5, 50) ms rises at 10 dB.
-{
-  const prng = onsetPrng(SEED + 400);
-  const errors = [];
-  for (let i = 0; i < N; i++) {
-    const t = trial(prng, 10, null);
-    const o = detectOnsets(t.x, windows(t.x.length), abruptRisefit).onsets[0];
-    if (o !== undefined && ((o - t.onset) * 1000) / FS >= -EARLY_MS) errors.push(Math.abs(((o - t.onset) * 1000) / FS));
-  }
-  errors.sort((a, b) => a - b);
-  console.log(`\nrisefit --max-rise-ms 0 on rises of U(5, 50) ms at 10 dB: median |error| ${f(quantile7(errors, 0.5))} ms (95th percentile ${f(quantile7(errors, 0.95))})`);
-}
+const [cost] = score(trials(400, N, 10, null), firstOnsetOf(abruptRisefit), 1);
+console.log(`\nrisefit --max-rise-ms 0 on rises of U(5, 50) ms at 10 dB: median |error| ${f(cost.median)} ms (95th percentile ${f(cost.p95)})`);
 console.log(`\n(${((Date.now() - t0) / 1000).toFixed(0)} s)`);
