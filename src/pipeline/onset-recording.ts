@@ -145,6 +145,18 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
     const [[start, end], ...extra] = quietWindows(quiet, ms(lengthMs), ms(stepMs), quantile);
     return { baselineStart: start, baselineEnd: end, extraBaseline: extra, searchStart: 0, searchEnd: length, offsetEnd: length };
   };
+  // A trial's first burst per channel and detector, found once: the reference channel is usually
+  // also one of the analysed channels.
+  const trialDetections = new Map<string, TrialDetection>();
+  const detectTrial = (ch: string, trialIndex: number, w: OnsetWindows, m: OnsetMethodParams): TrialDetection => {
+    const key = `${ch}\u0000${trialIndex}\u0000${m.method}`;
+    let r = trialDetections.get(key);
+    if (!r) {
+      r = firstBurst(detectOnsets(condition(ch), w, m), w, edgeSamples);
+      trialDetections.set(key, r);
+    }
+    return r;
+  };
   const unitOf = (ch: string, m: OnsetMethod): string => {
     const u = channelByName(rec, ch).unit;
     return METHOD_UNIT_SQUARED.has(m) ? (u ? `${u}^2` : '') : u;
@@ -236,8 +248,7 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
       const onsets = windows.map((w) => (w ? firstBurst(kinematicOnsets(raw, w, ref.kinematic), w, edgeSamples).onset : null));
       for (const m of opts.methods) refOnsets.set(m.method, onsets);
     } else {
-      const x = condition(ref.channel);
-      for (const m of opts.methods) refOnsets.set(m.method, windows.map((w) => (w ? firstBurst(detectOnsets(x, w, m), w, edgeSamples).onset : null)));
+      for (const m of opts.methods) refOnsets.set(m.method, windows.map((w, i) => (w ? detectTrial(ref.channel, i, w, m).onset : null)));
     }
     if (opts.methods.length > 1) {
       refOnsets.set('consensus', trials.map((_, i) => onsetConsensus(opts.methods.map((m) => refOnsets.get(m.method)![i]), Infinity).onset));
@@ -247,7 +258,6 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
   const records: OnsetRecord[] = [];
   const [ff0, ff1] = opts.feedforwardMs;
   for (const ch of opts.channels) {
-    const x = condition(ch);
     const isReference = opts.reference !== null && opts.reference.channel === ch;
     trials.forEach((t, i) => {
       const w = windows[i];
@@ -276,7 +286,7 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
       const noisyHere = noisy.get(ch)?.[i] ?? false;
       const found: TrialDetection[] = [];
       for (const m of opts.methods) {
-        const r = firstBurst(detectOnsets(x, w, m), w, edgeSamples);
+        const r = detectTrial(ch, i, w, m);
         found.push(r);
         const lat = latencyOf(m.method, r.onset);
         const flags = [r.onset === null ? 'no_onset' : '', r.edge ? 'onset_at_window_edge' : '', noisyHere ? 'noisy_baseline' : '', ...lat.flags].filter(Boolean);
