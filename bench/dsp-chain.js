@@ -15,6 +15,7 @@ import { biquadToSos, sosFiltFiltInPlace } from '../dist/dsp/sos-filtfilt-in-pla
 import { sosRun } from '../dist/dsp/sos-run.js';
 import { sosRunSegmented } from '../dist/dsp/sos-run-segmented.js';
 import { conditionChannel } from '../dist/pipeline/condition-channel.js';
+import { CHAIN_PARAMS } from './chain-params.js';
 
 const fsHz = 2000;
 const n = 1_200_000;
@@ -40,13 +41,7 @@ const bandpass = butterSos({ order: 4, type: 'bandpass', cutoffHz: [20, 450], fs
 const notch = iirNotch(50, 30, fsHz);
 const notchSos = biquadToSos(notch.b, notch.a);
 const envelope = butterSos({ order: 2, type: 'lowpass', cutoffHz: 6, fsHz });
-const params = {
-  dc: true,
-  filters: [{ type: 'bandpass', cutoffHz: [20, 450], order: 4 }],
-  notch: { f0Hz: 50, q: 30, harmonics: 1 },
-  rectify: true,
-  envelope: { method: 'lowpass', cutoffHz: 6, order: 2 },
-};
+const params = CHAIN_PARAMS;
 
 function publicChain(signal) {
   const bp = sosFiltFilt(bandpass, signal);

@@ -20,6 +20,7 @@ import { availableParallelism as availableCores, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { CHAIN_PARAMS } from './chain-params.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -99,13 +100,7 @@ function signal1200k() {
 async function chainOurs() {
   const { conditionChannel } = await import(join(root, 'dist', 'pipeline', 'condition-channel.js'));
   const x = signal1200k();
-  const params = {
-    dc: true,
-    filters: [{ type: 'bandpass', cutoffHz: [20, 450], order: 4 }],
-    notch: { f0Hz: 50, q: 30, harmonics: 1 },
-    rectify: true,
-    envelope: { method: 'lowpass', cutoffHz: 6, order: 2 },
-  };
+  const params = CHAIN_PARAMS;
   for (let k = 0; k < 3; k++) conditionChannel(x, 2000, params); // warm-up
   const times = [];
   for (let k = 0; k < CHAIN_RUNS; k++) {
