@@ -343,6 +343,7 @@ export const onsetCommand: CommandModule = {
         notch_hz: notchHz,
         notch_q: notchHz === null ? null : NOTCH_Q,
         conditioning: describeChain(conditioning, fs0),
+        risefit_fit: methods.includes('risefit') ? 'onsets fitted on the conditioning chain run once forward (causal), offsets on it run once backward; each stage starts from its steady state' : null,
         subject: o.subject ?? null,
         fs_hz: ropts.fsHz ?? null,
         unit: ropts.unit ?? null,

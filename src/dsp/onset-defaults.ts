@@ -60,9 +60,10 @@ export const TKEO = {
  * baseline mean + 4 SD for 50 ms. The slow envelope and the long minimum time keep false onsets on
  * noise-only trials to about 1 % while detecting 3 dB bursts (measured, `npm run bench:onset`).
  *
- * Refinement: near the detection the band-passed samples are modelled as zero-mean with variance
- * σ₀² before the onset τ and σ₀² + A²·g²(t − τ) after it, g a raised-cosine rise of duration T
- * (0 = a step) to a plateau. σ₀² comes from the baseline, A² from the samples after the rise. The
+ * Refinement: near the detection the band-passed samples (the conditioning chain run forward only,
+ * so that no energy of the burst is spread before its start; backward only for offsets) are modelled
+ * as zero-mean with variance σ₀² before the onset τ and σ₀² + A²·g²(t − τ) after it, g a
+ * raised-cosine rise of duration T (0 = a step) to a plateau. σ₀² comes from the baseline, A² from the samples after the rise. The
  * Gaussian log-likelihood is evaluated on a grid of τ (every sample from `lookbackMs` before the
  * detection to `maxShiftMs` after it) and T (0 to `maxRiseMs` in `riseStepMs` steps); the onset is
  * the median of the posterior of τ with T marginalised (after the change-point

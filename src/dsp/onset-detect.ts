@@ -1,6 +1,6 @@
 import { bonatoOnsets, type BonatoParams } from './onset-bonato.js';
 import { hodgesBuiOnsets, type HodgesBuiParams } from './onset-hodges-bui.js';
-import { riseFitOnsets, type RiseFitParams } from './onset-rise-fit.js';
+import { riseFitOnsets, type OneWaySignals, type RiseFitParams } from './onset-rise-fit.js';
 import { tkeoOnsets, type TkeoParams } from './onset-tkeo.js';
 import type { OnsetDetection, OnsetWindows } from './onset-types.js';
 
@@ -16,10 +16,10 @@ export type OnsetMethodParams =
   | ({ method: 'tkeo' } & TkeoParams);
 
 /** Runs the detector `p.method` on the band-passed signal `x` (see each detector). */
-export function detectOnsets(x: Float64Array, w: OnsetWindows, p: OnsetMethodParams): OnsetDetection {
+export function detectOnsets(x: Float64Array, w: OnsetWindows, p: OnsetMethodParams, oneWay?: OneWaySignals): OnsetDetection {
   switch (p.method) {
     case 'risefit':
-      return riseFitOnsets(x, w, p);
+      return riseFitOnsets(x, w, p, oneWay);
     case 'hodges-bui':
       return hodgesBuiOnsets(x, w, p);
     case 'bonato':

@@ -20,20 +20,36 @@ export interface RiseFitParams extends Omit<RisePosteriorParams, 'maxRiseMs'>, E
 }
 
 /**
+ * The conditioning chain run once in each direction (`conditionChannelOneWay` in the pipeline): a
+ * causal filter spreads a burst's energy only after its start, and the backward one only before its
+ * end, where the zero-phase filter spreads both ways.
+ */
+export interface OneWaySignals {
+  forward: Float64Array;
+  backward: Float64Array;
+}
+
+/**
  * The default detector (`risefit`): bursts are detected on a slow linear envelope of the band-passed
  * signal `x` (rectified, Butterworth low-pass, zero-phase; threshold baseline mean + k·SD held for a
  * minimum time, as Hodges & Bui), then each onset is placed by the likelihood fit of a raised-cosine
- * rise to `x` itself ({@link riseOnsetPosterior}) and each offset by the same fit on the
- * time-reversed signal. Baseline statistics are those of the detection envelope (unit of `x`).
+ * rise ({@link riseOnsetPosterior}) to `oneWay.forward` and each offset by the same fit to the
+ * time-reversed `oneWay.backward`, each with its own baseline mean and variance. Without `oneWay`
+ * both fits use `x`, whose zero-phase filter spreads a burst's first energy before its start (onsets
+ * early at high SNR; docs/onset.md). The returned baseline statistics are those of the detection
+ * envelope (unit of `x`).
  */
-export function riseFitOnsets(x: Float64Array, w: OnsetWindows, p: RiseFitParams): OnsetDetection {
+export function riseFitOnsets(x: Float64Array, w: OnsetWindows, p: RiseFitParams, oneWay?: OneWaySignals): OnsetDetection {
   if (p.stepPrior !== null && !(p.stepPrior >= 0 && p.stepPrior <= 1)) throw new ParameterError(`step prior ${p.stepPrior} must be between 0 and 1`);
   // Detection: the Hodges & Bui rule on the slow envelope (it also checks the windows).
   const det = hodgesBuiOnsets(x, w, p);
   const o = onsetSegment(w, x.length, msToSamples(p.marginMs, p.fsHz)).start;
 
-  const xs = onsetBaselineStats(x, w);
-  const variance = xs.sd * xs.sd;
+  const fx = oneWay?.forward ?? x;
+  const bx = oneWay?.backward ?? x;
+  if (fx.length !== x.length || bx.length !== x.length) throw new ParameterError(`one-way signals of ${fx.length} and ${bx.length} samples do not match the signal's ${x.length}`);
+  const fs = onsetBaselineStats(fx, w);
+  const bs = bx === fx ? fs : onsetBaselineStats(bx, w);
   const riseParams: RisePosteriorParams = { ...p, maxRiseMs: p.maxRiseMs };
   // Offsets weigh every fall time alike (abrupt included): a prior on falls has no measurement behind it.
   const fallParams: RisePosteriorParams = { ...p, maxRiseMs: p.maxFallMs, riseStepMs: p.fallStepMs, stepPrior: null };
@@ -46,16 +62,16 @@ export function riseFitOnsets(x: Float64Array, w: OnsetWindows, p: RiseFitParams
     const detOn = det.onsets[b];
     const lower = Math.max(w.searchStart, b > 0 ? offsets[b - 1] : w.searchStart);
     const upper = b < det.offsets.length ? det.offsets[b] : end;
-    onsets.push(Math.max(lower, Math.min(riseOnsetPosterior(x, xs.mean, variance, detOn, lower, upper, riseParams), w.searchEnd - 1)));
+    onsets.push(Math.max(lower, Math.min(riseOnsetPosterior(fx, fs.mean, fs.sd * fs.sd, detOn, lower, upper, riseParams), w.searchEnd - 1)));
     if (b < det.offsets.length) {
       if (reversed === null) {
         reversed = new Float64Array(end - o);
-        for (let j = 0; j < reversed.length; j++) reversed[j] = x[end - 1 - j];
+        for (let j = 0; j < reversed.length; j++) reversed[j] = bx[end - 1 - j];
       }
       const detOff = det.offsets[b];
       const nextOn = b + 1 < det.onsets.length ? det.onsets[b + 1] : end;
       // In reversed time an offset at sample s is an onset at end − s; the fall cannot pass this burst's onset.
-      const j = riseOnsetPosterior(reversed, xs.mean, variance, end - detOff, end - nextOn, end - onsets[b], fallParams);
+      const j = riseOnsetPosterior(reversed, bs.mean, bs.sd * bs.sd, end - detOff, end - nextOn, end - onsets[b], fallParams);
       offsets.push(Math.max(onsets[b] + 1, Math.min(end - j, end)));
     }
   }

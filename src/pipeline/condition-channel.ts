@@ -1,8 +1,11 @@
 import { butterSos } from '../dsp/butter-sos.js';
+import { ParameterError } from '../errors.js';
 import { movingRms } from '../dsp/moving-rms.js';
 import { notchHarmonics } from '../dsp/notch-harmonics.js';
 import { rectifyInPlace } from '../dsp/rectify.js';
 import { removeMeanInPlace } from '../dsp/remove-mean.js';
+import { sosFiltInPlace } from '../dsp/sos-filt.js';
+import { sosFiltZi } from '../dsp/sos-filt-zi.js';
 import { biquadToSos, sosFiltFiltInPlace } from '../dsp/sos-filtfilt-in-place.js';
 
 /** One Butterworth stage, applied zero-phase (`sosfiltfilt`). */
@@ -85,4 +88,27 @@ export function conditionChannelInPlace(x: Float64Array, fsHz: number, p: Condit
   if (envSos) sosFiltFiltInPlace(envSos, x);
   else if (p.envelope?.method === 'rms') return movingRms(x, { fsHz, windowMs: p.envelope.windowMs });
   return x;
+}
+
+/**
+ * The chain's DC removal, Butterworth stages and notch(es) each run once in one direction instead of
+ * forward and backward: `forward` is causal (`sosfilt`), `backward` the time-reverse of filtering the
+ * reversed signal, each stage starting from its steady state at the first sample it meets
+ * (`sosfilt_zi` × that sample). A causal filter spreads a burst's energy only forwards in time, so
+ * nothing of it appears before the burst starts, as it does after a zero-phase filter; the backward
+ * pass does the same for the end of a burst. The `risefit` detector places onsets on the forward
+ * and offsets on the backward signal (docs/onset.md). Rectification and envelope must be off.
+ */
+export function conditionChannelOneWay(x: Float64Array, fsHz: number, p: ConditionParams, direction: 'forward' | 'backward'): Float64Array {
+  if (p.rectify || p.envelope) throw new ParameterError('a one-way conditioning chain ends before rectification and envelope');
+  const y = x.slice();
+  if (p.dc) removeMeanInPlace(y);
+  if (direction === 'backward') y.reverse();
+  for (const s of stageSos(p, fsHz)) {
+    const zi = sosFiltZi(s);
+    for (let i = 0; i < zi.length; i++) zi[i] *= y.length > 0 ? y[0] : 0;
+    sosFiltInPlace(s, y, zi);
+  }
+  if (direction === 'backward') y.reverse();
+  return y;
 }

@@ -3,12 +3,13 @@ import { msToSamples } from '../dsp/ms-to-samples.js';
 import { onsetBaselineQuality } from '../dsp/onset-baseline-quality.js';
 import { onsetConsensus } from '../dsp/onset-consensus.js';
 import { detectOnsets, type OnsetMethod, type OnsetMethodParams } from '../dsp/onset-detect.js';
+import type { OneWaySignals } from '../dsp/onset-rise-fit.js';
 import { kinematicOnsets, type KinematicParams } from '../dsp/onset-kinematic.js';
 import { quietWindows } from '../dsp/onset-quiet-windows.js';
 import { triggerCrossings, type TriggerParams } from '../dsp/onset-trigger-crossings.js';
 import type { OnsetDetection, OnsetWindows } from '../dsp/onset-types.js';
 import type { Channel, Recording } from '../model/recording.js';
-import { conditionChannel, type ConditionParams } from './condition-channel.js';
+import { conditionChannel, conditionChannelOneWay, type ConditionParams } from './condition-channel.js';
 
 /** Where a recording's trials come from. Event times are in seconds on the recording's clock. */
 export type OnsetTrialSource =
@@ -138,6 +139,18 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
     }
     return y;
   };
+  // The chain run once each way, for risefit's onset and offset fits (conditionChannelOneWay).
+  const oneWay = new Map<string, OneWaySignals>();
+  const oneWayOf = (name: string, m: OnsetMethodParams): OneWaySignals | undefined => {
+    if (m.method !== 'risefit') return undefined;
+    let y = oneWay.get(name);
+    if (!y) {
+      const raw = channelByName(rec, name).samples;
+      y = { forward: conditionChannelOneWay(raw, fs, opts.conditioning, 'forward'), backward: conditionChannelOneWay(raw, fs, opts.conditioning, 'backward') };
+      oneWay.set(name, y);
+    }
+    return y;
+  };
   const primary = opts.methods[0];
   // Windows of a scan without trials: pooled quiet windows as the baseline, the whole recording searched.
   const quietBaselineWindows = (quiet: Float64Array, length: number): OnsetWindows => {
@@ -152,7 +165,7 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
     const key = `${ch}\u0000${trialIndex}\u0000${m.method}`;
     let r = trialDetections.get(key);
     if (!r) {
-      r = firstBurst(detectOnsets(condition(ch), w, m), w, edgeSamples);
+      r = firstBurst(detectOnsets(condition(ch), w, m, oneWayOf(ch, m)), w, edgeSamples);
       trialDetections.set(key, r);
     }
     return r;
@@ -169,7 +182,7 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
       const x = condition(ch);
       const w = quietBaselineWindows(x, n);
       for (const m of opts.methods) {
-        const d = detectOnsets(x, w, m);
+        const d = detectOnsets(x, w, m, oneWayOf(ch, m));
         d.onsets.forEach((on, k) => {
           records.push({
             subject: opts.subject, file, trial: null, burst: k + 1, event_s: null, channel: ch, method: m.method,
@@ -206,7 +219,7 @@ export function onsetRecording(rec: Recording, file: string, opts: OnsetRecordin
     const x = ref.kind === 'kinematic' ? channelByName(rec, ref.channel).samples : condition(ref.channel);
     // A position signal is quietest where it moves least: the smallest sum of squared sample-to-sample changes.
     const w = quietBaselineWindows(ref.kind === 'kinematic' ? x.map((v, i) => (i > 0 ? v - x[i - 1] : 0)) : x, n);
-    const d = ref.kind === 'kinematic' ? kinematicOnsets(x, w, ref.kinematic) : detectOnsets(x, w, primary);
+    const d = ref.kind === 'kinematic' ? kinematicOnsets(x, w, ref.kinematic) : detectOnsets(x, w, primary, oneWayOf(ref.channel, primary));
     zeros = d.onsets.map((z) => ({ zero: z, label: `${ref.channel} onset` }));
     zeroName = ref.channel;
     if (zeros.length === 0) warnings.push(`${file}: no onset found in reference channel ${ref.channel}; no trials`);

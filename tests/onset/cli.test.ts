@@ -40,6 +40,7 @@ describe('onset on the command line', () => {
     ]);
     expect(doc.params).toMatchObject({ method: 'risefit', reference: 'REF', baseline_ms: [-500, 0], search_ms: [0, 1000], feedforward_ms: [-100, 50], bandpass_hz: [20, 450], order: 4 });
     expect(doc.params.methods.risefit).toMatchObject({ envelope_cutoff_hz: 10, threshold_sd: 4, min_above_ms: 50, max_rise_ms: 60, margin_ms: 200 });
+    expect(doc.params.risefit_fit).toMatch(/^onsets fitted on the conditioning chain run once forward \(causal\), offsets on it run once backward/);
     const mus = doc.results.filter((x: { channel: string }) => x.channel === 'MUS');
     expect(mus).toHaveLength(2);
     for (const m of mus) {

@@ -3,6 +3,7 @@ import { bonatoDesign } from '../../src/dsp/onset-bonato.js';
 import { BONATO, HODGES_BUI, ONSET_MARGIN_MS, RISE_FIT, TKEO } from '../../src/dsp/onset-defaults.js';
 import { detectOnsets, type OnsetMethod, type OnsetMethodParams } from '../../src/dsp/onset-detect.js';
 import { thresholdRuns } from '../../src/dsp/onset-threshold-runs.js';
+import { conditionChannelOneWay, type ConditionParams } from '../../src/pipeline/condition-channel.js';
 import { expectAllClose, expectClose } from '../helpers/expect-all-close.js';
 import { loadDetectorsFixture } from './load-onset-fixture.js';
 
@@ -25,7 +26,7 @@ describe('detectors against the NumPy/SciPy reference (scripts/fixtures/onset.py
       it(`${method}: ${c.name}`, () => {
         const x = Float64Array.from(c.x);
         const copy = x.slice();
-        const d = detectOnsets(x, c.windows, params(method, c.fsHz));
+        const d = detectOnsets(x, c.windows, params(method, c.fsHz), { forward: Float64Array.from(c.forward), backward: Float64Array.from(c.backward) });
         const e = c.expected[method];
         // Sample indices are exact; the statistics come from the same filters (SciPy-matched to ~1e-12).
         expect(d.onsets).toEqual(e.onsets);
@@ -37,6 +38,15 @@ describe('detectors against the NumPy/SciPy reference (scripts/fixtures/onset.py
       });
     }
   }
+  it('runs the conditioning chain once each way as SciPy sosfilt from sosfilt_zi (risefit fit inputs)', () => {
+    const chain: ConditionParams = { dc: true, filters: [{ type: 'bandpass', cutoffHz: [20, 450], order: 4 }], notch: null, rectify: false, envelope: null };
+    for (const c of fixture.cases) {
+      const raw = Float64Array.from(c.raw);
+      expectAllClose(conditionChannelOneWay(raw, c.fsHz, chain, 'forward'), c.forward, { rtol: 1e-9, atol: 1e-12 });
+      expectAllClose(conditionChannelOneWay(raw, c.fsHz, chain, 'backward'), c.backward, { rtol: 1e-9, atol: 1e-12 });
+      expect(raw).toEqual(Float64Array.from(c.raw));
+    }
+  });
   it('finds every simulated burst within 25 ms with every detector (sanity of the fixture itself)', () => {
     for (const c of fixture.cases) {
       for (const e of Object.values(c.expected)) {

@@ -17,7 +17,13 @@ export interface DetectorCase {
   name: string;
   fsHz: number;
   windows: OnsetWindows;
+  /** The simulated signal before any conditioning. */
+  raw: number[];
+  /** Zero-phase band-pass of `raw` (SciPy sosfiltfilt), the detectors' input. */
   x: number[];
+  /** The same chain run once forward and once backward (risefit's fit inputs; SciPy sosfilt). */
+  forward: number[];
+  backward: number[];
   trueOnsets: number[];
   expected: Record<'hodges-bui' | 'tkeo' | 'bonato' | 'risefit', ExpectedDetection>;
 }

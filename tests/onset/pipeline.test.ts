@@ -13,7 +13,8 @@ const EVENTS_S = [1.5, 3.5, 5.5, 7.5, 9.5];
 // REF starts 200 ms after each event; EARLY 30 ms before REF (feed-forward), LATE 100 ms after it.
 // In trial 3 EARLY starts 50 ms after the event (150 ms before REF); in trial 4 its baseline is noisy.
 // Bursts are 20 dB (LATE 15.6 dB) with a 25 ms rise; tolerances below allow the default detector's
-// error on such rises (a few ms, bench:onset) on both the muscle and the reference.
+// error on such rises (median 4 ms late, 95th percentile 13 ms at 20 dB; docs/onset.md) on both the
+// muscle and the reference.
 const rec = syntheticRecording(FS, 11000, {
   REF: EVENTS_S.map((e) => ({ startMs: e * 1000 + 200, lengthMs: 400, rms: 10 })),
   EARLY: {
@@ -136,7 +137,7 @@ describe('onsetRecording: other trial sources and --method all', () => {
     expect(trials.map((t) => t.zero)).toEqual(EVENTS_S.map((e) => e * 1000));
     for (const r of records) {
       expect(r.reference).toBe('trigger');
-      expect(Math.abs(r.latency_ms! - 150)).toBeLessThanOrEqual(10);
+      expect(Math.abs(r.latency_ms! - 150)).toBeLessThanOrEqual(15);
       expect(r.feedforward).toBeNull();
     }
   });

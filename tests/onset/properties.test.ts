@@ -6,7 +6,8 @@ import { detectOnsets, ONSET_METHODS } from '../../src/dsp/onset-detect.js';
 import { onsetPrng } from '../../src/dsp/onset-prng.js';
 import { simulateOnsetTrial, type SimulateTrialParams } from '../../src/dsp/onset-simulate-trial.js';
 import { methodParams } from '../../src/commands/onset.js';
-import { conditionChannel } from '../../src/pipeline/condition-channel.js';
+import { conditionChannel, conditionChannelOneWay } from '../../src/pipeline/condition-channel.js';
+import type { OneWaySignals } from '../../src/dsp/onset-rise-fit.js';
 
 const SEED = 20240917;
 const FS = 1000;
@@ -21,8 +22,10 @@ function trial(seed: number, snrDb: number | null, over: Partial<SimulateTrialPa
     },
     prng,
   );
-  return { ...sim, y: conditionChannel(sim.x, FS, conditioning) };
+  const oneWay: OneWaySignals = { forward: conditionChannelOneWay(sim.x, FS, conditioning, 'forward'), backward: conditionChannelOneWay(sim.x, FS, conditioning, 'backward') };
+  return { ...sim, y: conditionChannel(sim.x, FS, conditioning), oneWay };
 }
+const mapOneWay = (o: OneWaySignals, f: (v: Float64Array) => Float64Array): OneWaySignals => ({ forward: f(o.forward), backward: f(o.backward) });
 const windows = (n: number, shift = 0) => ({ baselineStart: 500 + shift, baselineEnd: 1000 + shift, searchStart: 1000 + shift, searchEnd: 1800 + shift, offsetEnd: n });
 
 describe('every detector', () => {
@@ -30,15 +33,18 @@ describe('every detector', () => {
     it(`${method}: onsets and offsets shift by k samples when the signal does`, () => {
       fc.assert(
         fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 400 }), (seed, k) => {
-          const { y } = trial(seed, 15);
+          const { y, oneWay } = trial(seed, 15);
           // The detectors condition [baselineStart − margin, offsetEnd + margin): prepend k samples of
           // anything and the stretch they see is the same, k samples later.
-          const shifted = new Float64Array(y.length + k);
-          shifted.fill(123.25, 0, k);
-          shifted.set(y, k);
+          const shift = (v: Float64Array) => {
+            const out = new Float64Array(v.length + k);
+            out.fill(123.25, 0, k);
+            out.set(v, k);
+            return out;
+          };
           const p = methodParams(method, FS);
-          const a = detectOnsets(y, windows(y.length), p);
-          const b = detectOnsets(shifted, windows(shifted.length, k), p);
+          const a = detectOnsets(y, windows(y.length), p, oneWay);
+          const b = detectOnsets(shift(y), windows(y.length + k, k), p, mapOneWay(oneWay, shift));
           expect(a.onsets.length).toBeGreaterThan(0);
           expect(b.onsets).toEqual(a.onsets.map((o) => o + k));
           expect(b.offsets).toEqual(a.offsets.map((o) => o + k));
@@ -49,11 +55,11 @@ describe('every detector', () => {
     it(`${method}: onsets do not change when the signal is scaled (thresholds come from the trial's own baseline)`, () => {
       fc.assert(
         fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: -20, max: 20 }), (seed, e) => {
-          const { y } = trial(seed, 12);
+          const { y, oneWay } = trial(seed, 12);
           const scale = 2 ** e; // exact in floating point, so the comparison can be exact
           const p = methodParams(method, FS);
-          const a = detectOnsets(y, windows(y.length), p);
-          const b = detectOnsets(y.map((v) => v * scale), windows(y.length), p);
+          const a = detectOnsets(y, windows(y.length), p, oneWay);
+          const b = detectOnsets(y.map((v) => v * scale), windows(y.length), p, mapOneWay(oneWay, (v) => v.map((u) => u * scale)));
           expect(b.onsets).toEqual(a.onsets);
           expect(b.offsets).toEqual(a.offsets);
         }),
@@ -119,8 +125,8 @@ describe('risefit told that onsets are abrupt (--max-rise-ms 0)', () => {
     const signedDefault: number[] = [];
     for (let s = 0; s < 30; s++) {
       const t = trial(3000 + s, 10, { riseMs: 0 });
-      const a = detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS, { maxRiseMs: 0 }));
-      const d = detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS));
+      const a = detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS, { maxRiseMs: 0 }), t.oneWay);
+      const d = detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS), t.oneWay);
       expect(a.onsets.length).toBeGreaterThan(0);
       expect(d.onsets.length).toBeGreaterThan(0);
       abrupt.push(Math.abs(a.onsets[0] - t.onsetIndex));
@@ -138,12 +144,51 @@ describe('risefit told that onsets are abrupt (--max-rise-ms 0)', () => {
   });
 });
 
+describe('risefit on abrupt onsets at high SNR (fit on the forward-filtered signal)', () => {
+  it('nothing of a burst reaches the forward signal before it starts; the zero-phase band-pass spreads it backwards', () => {
+    const n = 2000;
+    const i0 = 1200;
+    const prng = onsetPrng(SEED);
+    const raw = new Float64Array(n);
+    for (let i = i0; i < n; i++) raw[i] = 100 * prng.normal();
+    const forward = conditionChannelOneWay(raw, FS, conditioning, 'forward');
+    const zeroPhase = conditionChannel(raw, FS, conditioning);
+    const rms = (v: Float64Array, a: number, b: number) => Math.sqrt(v.subarray(a, b).reduce((s, u) => s + u * u, 0) / (b - a));
+    // The 10 ms before the burst: the causal chain is still at rest (band-pass DC gain 0), the
+    // zero-phase one already carries a share of the burst.
+    expect(rms(forward, i0 - 10, i0)).toBeLessThan(1e-9);
+    expect(rms(zeroPhase, i0 - 10, i0)).toBeGreaterThan(1);
+    expect(rms(forward, i0, i0 + 100)).toBeGreaterThan(50);
+  });
+  it('the one-way chain refuses rectification and envelope (it ends at the band-pass)', () => {
+    const x = new Float64Array(100);
+    expect(() => conditionChannelOneWay(x, FS, { ...conditioning, rectify: true }, 'forward')).toThrow('a one-way conditioning chain ends before rectification and envelope');
+    expect(() => conditionChannelOneWay(x, FS, { ...conditioning, envelope: { method: 'rms', windowMs: 50 } }, 'backward')).toThrow(/ends before rectification/);
+  });
+  it('places 30 dB steps within 1 ms (median), not early as a fit on the zero-phase signal does', () => {
+    const signed: number[] = [];
+    const signedZeroPhase: number[] = [];
+    for (let s = 0; s < 30; s++) {
+      const t = trial(4000 + s, 30, { riseMs: 0, emgBandHz: [20, 450], humFraction: 0 });
+      const p = methodParams('risefit', FS);
+      signed.push(detectOnsets(t.y, windows(t.y.length), p, t.oneWay).onsets[0] - t.onsetIndex);
+      signedZeroPhase.push(detectOnsets(t.y, windows(t.y.length), p).onsets[0] - t.onsetIndex);
+    }
+    const median = (v: number[]) => {
+      const s = [...v].sort((x, y) => x - y);
+      return (s[14] + s[15]) / 2;
+    };
+    expect(Math.abs(median(signed))).toBeLessThanOrEqual(1);
+    expect(median(signedZeroPhase)).toBeLessThan(-3);
+  });
+});
+
 describe('the default detector on simulated bursts (a small run of the benchmark model)', () => {
   it('finds 20 dB onsets with a median error of at most 5 ms, and rarely fires on noise alone', () => {
     const errors: number[] = [];
     for (let s = 0; s < 30; s++) {
       const t = trial(1000 + s, 20, { riseMs: 10 + s });
-      const d = detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS));
+      const d = detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS), t.oneWay);
       expect(d.onsets.length).toBeGreaterThan(0);
       errors.push(Math.abs(d.onsets[0] - t.onsetIndex));
     }
@@ -153,7 +198,7 @@ describe('the default detector on simulated bursts (a small run of the benchmark
     let falseAlarms = 0;
     for (let s = 0; s < 60; s++) {
       const t = trial(2000 + s, null);
-      if (detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS)).onsets.length > 0) falseAlarms++;
+      if (detectOnsets(t.y, windows(t.y.length), methodParams('risefit', FS), t.oneWay).onsets.length > 0) falseAlarms++;
     }
     expect(falseAlarms).toBeLessThanOrEqual(3);
   });

@@ -72,8 +72,9 @@ describe('sample study (samples/): transversus abdominis before the deltoid in c
     // Onsets against the generator's true onsets (first sample of each simulated burst).
     const errors = results.map((r) => Math.abs(r.onset_s! - truth.get(`${r.subject} ${r.trial} ${r.channel}`)!) * 1000).sort((a, b) => a - b);
     expect(errors).toHaveLength(4 * 5 * 5);
-    // The sample bursts rise over 20–50 ms, which the default places a few ms late (docs/onset.md).
-    expect(errors[Math.floor(errors.length / 2)]).toBeLessThanOrEqual(5);
+    // The sample bursts rise over 20–50 ms, which the default places a few ms late: on such rises the
+    // benchmark's median |error| is 5 ms at 20 dB and 11 ms at 10 dB (docs/onset.md); these are 13–32 dB.
+    expect(errors[Math.floor(errors.length / 2)]).toBeLessThanOrEqual(7);
     expect(errors[Math.floor(0.95 * errors.length)]).toBeLessThanOrEqual(20);
   });
 });
