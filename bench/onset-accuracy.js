@@ -1,6 +1,6 @@
 // Accuracy of the onset detectors on simulated EMG bursts with known onsets.
 //
-//   npm run bench:onset                 (500 trials per SNR level, about three minutes)
+//   npm run bench:onset                 (500 trials per SNR level, about four minutes)
 //   npm run bench:onset -- --trials 200 (quicker, noisier figures)
 //   npm run bench:onset -- --seed 7     (other simulated trials; default seed 1996)
 //
@@ -14,7 +14,8 @@
 // prints the same table.
 //
 // Each trial is conditioned as the onset command does (DC removal, Butterworth band-pass 20–450 Hz,
-// order 4, zero-phase) and every detector runs with its defaults on a baseline of [−500, 0) ms and a
+// order 4, zero-phase; for risefit's fits also run once forward and once backward) and every
+// detector runs with its defaults on a baseline of [−500, 0) ms and a
 // search window of [0, 1000) ms around the event. Reported per detector and SNR:
 //   median and 95th-percentile |onset − true onset| (ms) over the detected trials (R quantile type 7);
 //   detected %: burst trials with an onset no more than 50 ms before the true one;
@@ -24,7 +25,7 @@
 // and, for every detector and for risefit with --max-rise-ms 0, the error on abrupt onsets (rise ≤ 1 ms)
 // at every SNR with the default's targets checked on them, and what --max-rise-ms 0 costs on the
 // mixed rises.
-import { conditionChannel } from '../dist/pipeline/condition-channel.js';
+import { conditionChannel, conditionChannelOneWay } from '../dist/pipeline/condition-channel.js';
 import { detectOnsets, ONSET_METHODS } from '../dist/dsp/onset-detect.js';
 import { onsetConsensus } from '../dist/dsp/onset-consensus.js';
 import { onsetPrng } from '../dist/dsp/onset-prng.js';
@@ -41,7 +42,7 @@ const seedArg = args.indexOf('--seed');
 const SEED = seedArg >= 0 ? Number(args[seedArg + 1]) : 1996;
 if (!Number.isInteger(SEED) || SEED < 0) throw new Error('--seed needs a whole number of at least 0');
 const FS = 2000;
-const SNRS = [3, 6, 10, 20];
+const SNRS = [3, 6, 10, 20, 30];
 const EVENT_MS = 1000;
 const EARLY_MS = 50;
 const conditioning = { dc: true, filters: [{ type: 'bandpass', cutoffHz: [...BANDPASS_HZ], order: BANDPASS_ORDER }], notch: null, rectify: false, envelope: null };
@@ -57,21 +58,22 @@ function trial(prng, snrDb, rise) {
     },
     prng,
   );
-  return { x: conditionChannel(sim.x, FS, conditioning), onset: sim.onsetIndex };
+  const oneWay = { forward: conditionChannelOneWay(sim.x, FS, conditioning, 'forward'), backward: conditionChannelOneWay(sim.x, FS, conditioning, 'backward') };
+  return { x: conditionChannel(sim.x, FS, conditioning), oneWay, onset: sim.onsetIndex };
 }
 
 const methods = [...ONSET_METHODS];
 const params = Object.fromEntries(methods.map((m) => [m, methodParams(m, FS)]));
 const names = [...methods, 'consensus'];
 
-function firstOnsets(x) {
-  const w = windows(x.length);
-  const found = methods.map((m) => detectOnsets(x, w, params[m]).onsets[0] ?? null);
+function firstOnsets(t) {
+  const w = windows(t.x.length);
+  const found = methods.map((m) => detectOnsets(t.x, w, params[m], t.oneWay).onsets[0] ?? null);
   return [...found, onsetConsensus(found, samples(DISAGREE_MS)).onset];
 }
 
 /** One detector's first onset, as a one-column row for {@link score}. */
-const firstOnsetOf = (p) => (x) => [detectOnsets(x, windows(x.length), p).onsets[0] ?? null];
+const firstOnsetOf = (p) => (t) => [detectOnsets(t.x, windows(t.x.length), p, t.oneWay).onsets[0] ?? null];
 
 function quantile7(sorted, p) {
   if (sorted.length === 0) return NaN;
@@ -84,7 +86,7 @@ function quantile7(sorted, p) {
 function score(trials, onsetsOf, columns) {
   const out = Array.from({ length: columns }, () => ({ signed: [], early: 0 }));
   for (const t of trials) {
-    onsetsOf(t.x).forEach((onset, k) => {
+    onsetsOf(t).forEach((onset, k) => {
       if (onset === null || onset === undefined) return;
       const e = ((onset - t.onset) * 1000) / FS;
       if (e < -EARLY_MS) out[k].early++;
@@ -104,7 +106,7 @@ function score(trials, onsetsOf, columns) {
 /** The default detector's targets (docs/onset.md) on one result per SNR; `falseAlarm` % of noise-only trials, if measured. */
 function printTargets(title, bySnr, falseAlarm) {
   const checks = [];
-  for (const snr of [10, 20]) {
+  for (const snr of SNRS.filter((s) => s >= 10)) {
     const r = bySnr[snr];
     checks.push([`${snr} dB: median error ≤ 5 ms`, r.median <= 5, f(r.median)]);
     checks.push([`${snr} dB: detection ≥ 98 %`, r.detected >= 98, f(r.detected)]);
@@ -129,7 +131,7 @@ const t0 = Date.now();
 const noisePrng = onsetPrng(SEED);
 const noiseTrials = Array.from({ length: N }, () => trial(noisePrng, null));
 const falseAlarms = names.map(() => 0);
-for (const t of noiseTrials) firstOnsets(t.x).forEach((o, k) => { if (o !== null) falseAlarms[k]++; });
+for (const t of noiseTrials) firstOnsets(t).forEach((o, k) => { if (o !== null) falseAlarms[k]++; });
 
 const rows = [];
 const results = {};
@@ -152,7 +154,7 @@ console.log('\nDefault detector at 10 dB by rise time (signed error onset − tr
 for (const [label, rise] of [['abrupt (rise ≤ 1 ms)', [0.5, 1]], ['rise 20 ms', [20, 20]], ['rise 35 ms', [35, 35]], ['rise 50 ms', [50, 50]]]) {
   const signed = [];
   for (const t of trials(100 + rise[0], Math.min(N, 200), 10, rise)) {
-    const o = detectOnsets(t.x, windows(t.x.length), params.risefit).onsets[0];
+    const o = detectOnsets(t.x, windows(t.x.length), params.risefit, t.oneWay).onsets[0];
     if (o !== undefined) signed.push(((o - t.onset) * 1000) / FS);
   }
   signed.sort((a, b) => a - b);
@@ -165,7 +167,7 @@ const variants = [...methods.map((m) => [m, params[m]]), ['risefit --max-rise-ms
 console.log('\nAbrupt onsets (rise ≤ 1 ms), same model otherwise: median |error| ms (signed median, positive = late), detected %:');
 const abrupt = {};
 for (const snr of SNRS) {
-  const cells = score(trials(300 + snr, N, snr, [0.5, 1]), (x) => variants.map(([, p]) => detectOnsets(x, windows(x.length), p).onsets[0] ?? null), variants.length);
+  const cells = score(trials(300 + snr, N, snr, [0.5, 1]), (t) => variants.map(([, p]) => detectOnsets(t.x, windows(t.x.length), p, t.oneWay).onsets[0] ?? null), variants.length);
   abrupt[snr] = cells[0];
   console.log(`  ${snr} dB: ${cells.map((c, k) => `${variants[k][0]} ${f(c.median)} (${f(c.signedMedian)}) ${f(c.detected)} %`).join(' · ')}`);
 }

@@ -7,7 +7,7 @@ end to end (the detectors' own benchmark, bench/onset-accuracy.js, uses band-lim
 Model: fs (default 1000 Hz); baseline white Gaussian noise of unit variance; 20 trials per
 recording, 3 s apart, the cue at 1 s + 3 s·k and the burst 100-400 ms after it (uniform), 500 ms of
 white Gaussian noise with variance 10^(SNR/10) added from its first sample (a step; that sample is
-the true onset). Three recordings (seeds 1, 2, 3) per SNR of 6, 10 and 20 dB (SNR of the raw
+the true onset). Three recordings (seeds 1, 2, 3) per SNR of 6, 10, 20 and 30 dB (SNR of the raw
 samples). Reports the median |onset - true onset| (ms) and the share of trials with an onset.
 """
 import json
@@ -51,7 +51,7 @@ def recording(seed, snr_db, folder):
 
 print(f'white-noise step bursts, {fs:g} Hz, {TRIALS} trials x 3 recordings per SNR; onset flags: {" ".join(extra) or "(defaults)"}')
 with tempfile.TemporaryDirectory() as folder:
-    for snr in (6, 10, 20):
+    for snr in (6, 10, 20, 30):
         errors, found = [], 0
         for seed in (1, 2, 3):
             emg, ev, truth = recording(seed, snr, folder)
