@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError, UsageError } from '../errors.js';
-import { BANDPASS_HZ, BANDPASS_ORDER, NOTCH_Q } from '../dsp/defaults.js';
+import { BANDPASS_HZ, BANDPASS_ORDER, defaultBandpassHz, NOTCH_Q } from '../dsp/defaults.js';
 import { msToSamples } from '../dsp/ms-to-samples.js';
 import {
   BASELINE_MS, BONATO, DISAGREE_MS, EDGE_MS, FEEDFORWARD_MS, HODGES_BUI, KINEMATIC, NOISY_BASELINE_RATIO, ONSET_MARGIN_MS, QUIET_BASELINE,
@@ -41,7 +41,7 @@ interface OnsetOptions {
   feedforwardMs: string;
   disagreeMs: string;
   maxRiseMs: string;
-  bandpass: string;
+  bandpass?: string;
   order: string;
   notch?: string;
   subject?: string;
@@ -64,6 +64,8 @@ interface FileInfo {
   channels: string[];
   baseline_ms: number[];
   search_ms: number[];
+  /** Band-pass corners used for this recording (the default's high corner follows its rate). */
+  bandpass_hz: number[];
 }
 
 const toSnake = (k: string): string => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -204,7 +206,7 @@ export const onsetCommand: CommandModule = {
       .option('--feedforward-ms <start,end>', 'latencies in this window are feed-forward, ms', FEEDFORWARD_MS.join(','))
       .option('--disagree-ms <ms>', 'with --method all, flag trials whose detectors span more than this', String(DISAGREE_MS))
       .option('--max-rise-ms <ms>', `risefit: the longest rise from onset to plateau considered; 0 for bursts known to start abruptly (0–${MAX_RISE_LIMIT_MS})`, String(RISE_FIT.maxRiseMs))
-      .option('--bandpass <low,high>', 'band-pass corners before detection, Hz', BANDPASS_HZ.join(','))
+      .option('--bandpass <low,high>', `band-pass corners before detection, Hz (default ${BANDPASS_HZ.join(',')}; below 1000 Hz sampling the high corner is 0.45 × fs)`)
       .option('--order <n>', 'Butterworth order of the band-pass (SciPy\'s N)', String(BANDPASS_ORDER))
       .option('--notch <hz>', 'mains notch before detection (off by default: a zero-phase notch smears large bursts back in time)')
       .option('--subject <id>', 'subject label (default: sub-XXX from a BIDS file name)');
@@ -218,8 +220,8 @@ export const onsetCommand: CommandModule = {
     if (o.events !== undefined && o.trigger !== undefined) throw new UsageError('--events and --trigger both define the trials: give one of them');
     if (o.event !== undefined && o.trigger !== undefined) throw new UsageError('--event selects events and cannot be used with --trigger');
     if (o.referenceKind === 'kinematic' && o.reference === undefined) throw new UsageError('--reference-kind kinematic needs --reference CHANNEL');
-    const bandpass = parseNumberList('--bandpass', o.bandpass, 2, { min: 0, exclusiveMin: true, unit: 'Hz' }) as [number, number];
-    if (!(bandpass[0] < bandpass[1])) throw new UsageError(`--bandpass ${o.bandpass}: the low corner must be below the high corner`);
+    const bandpassOpt = o.bandpass !== undefined ? (parseNumberList('--bandpass', o.bandpass, 2, { min: 0, exclusiveMin: true, unit: 'Hz' }) as [number, number]) : null;
+    if (bandpassOpt && !(bandpassOpt[0] < bandpassOpt[1])) throw new UsageError(`--bandpass ${o.bandpass}: the low corner must be below the high corner`);
     const order = parseNumber('--order', o.order, { min: 1, max: 20, integer: true });
     const notchHz = o.notch !== undefined ? parseNumber('--notch', o.notch, { min: 0, exclusiveMin: true, unit: 'Hz' }) : null;
     const feedforwardMs = parseWindow('--feedforward-ms', o.feedforwardMs);
@@ -231,13 +233,14 @@ export const onsetCommand: CommandModule = {
     if (o.events !== undefined && args.length > 1) throw new UsageError('--events names one events file: give one recording with it (BIDS _events.tsv files are found beside each _emg file)');
     if (o.subject !== undefined && args.length > 1) throw new UsageError('--subject labels one recording: give one file with it (BIDS sub-XXX names are read from each file name)');
 
-    const conditioning: ConditionParams = {
+    // The chain at a recording's rate: the default band-pass's high corner follows the rate (defaultBandpassHz).
+    const conditioningAt = (fsHz: number): ConditionParams => ({
       dc: true,
-      filters: [{ type: 'bandpass', cutoffHz: bandpass, order }],
+      filters: [{ type: 'bandpass', cutoffHz: bandpassOpt ?? defaultBandpassHz(fsHz), order }],
       notch: notchHz === null ? null : { f0Hz: notchHz, q: NOTCH_Q, harmonics: 1 },
       rectify: false,
       envelope: null,
-    };
+    });
     const warnings: string[] = [];
     if (notchHz !== null) warnings.push(`--notch ${notchHz}: a zero-phase notch rings for a few hundred ms and can move onsets of large bursts earlier`);
 
@@ -286,6 +289,11 @@ export const onsetCommand: CommandModule = {
         throw new UsageError(`--search-ms ${searchMs.join(',')}: the search window holds no sample at ${recording.fsHz} Hz`);
       }
       const subject = o.subject ?? bidsSubject(path);
+      const conditioning = conditioningAt(recording.fsHz);
+      const band = conditioning.filters[0].cutoffHz as [number, number];
+      if (bandpassOpt === null && band[1] !== BANDPASS_HZ[1]) {
+        warnings.push(`${path}: sampled at ${recording.fsHz} Hz, so the default band-pass is ${band[0]}–${band[1]} Hz (high corner 0.45 × fs; --bandpass sets it)`);
+      }
       const opts: OnsetRecordingOptions = {
         channels,
         methods: methods.map((m) => methodParams(m, recording.fsHz, overrides)),
@@ -309,6 +317,7 @@ export const onsetCommand: CommandModule = {
       files.push({
         path, subject, fs_hz: recording.fsHz, trials_from: trials.kind, events: eventsPath, trigger_level: triggerInfo?.level ?? null,
         trigger_hysteresis: triggerInfo?.hysteresis ?? null, n_trials: result.trials.length, channels, baseline_ms: [...baselineMs], search_ms: [...searchMs],
+        bandpass_hz: [...band],
       });
       if (args.length > 1) io.stderr(`myoscope: onset: ${path}: ${result.trials.length} trials\n`);
     }
@@ -338,11 +347,11 @@ export const onsetCommand: CommandModule = {
         noisy_baseline_ratio: NOISY_BASELINE_RATIO,
         margin_ms: ONSET_MARGIN_MS,
         quiet_baseline: snakeParams(QUIET_BASELINE),
-        bandpass_hz: bandpass,
+        bandpass_hz: bandpassOpt ?? defaultBandpassHz(fs0),
         order,
         notch_hz: notchHz,
         notch_q: notchHz === null ? null : NOTCH_Q,
-        conditioning: describeChain(conditioning, fs0),
+        conditioning: describeChain(conditioningAt(fs0), fs0),
         risefit_fit: methods.includes('risefit') ? 'onsets fitted on the conditioning chain run once forward (causal), offsets on it run once backward; each stage starts from its steady state' : null,
         subject: o.subject ?? null,
         fs_hz: ropts.fsHz ?? null,

@@ -15,6 +15,18 @@
 export const BANDPASS_HZ: readonly [number, number] = [20, 450];
 
 /**
+ * The default band-pass's high corner is at most this fraction of Nyquist. 450 Hz is 0.9 × Nyquist
+ * at 1 kHz, so below 1 kHz the default high corner becomes 0.45 × fs (225 Hz at 500 Hz, the rate of
+ * Bonato et al. 1998) instead of failing; a corner given explicitly is never changed.
+ */
+export const BANDPASS_MAX_NYQUIST_FRACTION = 0.9;
+
+/** The default band-pass corners at `fsHz`: BANDPASS_HZ, the high corner capped as above. */
+export function defaultBandpassHz(fsHz: number): [number, number] {
+  return [BANDPASS_HZ[0], Math.min(BANDPASS_HZ[1], (BANDPASS_MAX_NYQUIST_FRACTION * fsHz) / 2)];
+}
+
+/**
  * Butterworth order (SciPy's N) of the band-pass: 4, i.e. 8 poles, applied zero-phase. A commonly
  * reported choice; ISEK's reporting standard asks that type, order and corners be stated
  * (Merletti R (1999) "Standards for reporting EMG data", J Electromyogr Kinesiol 9(1):III–IV).
