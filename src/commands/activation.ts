@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { BANDPASS_HZ, BANDPASS_ORDER, ENVELOPE_CUTOFF_HZ, ENVELOPE_ORDER, MVC_WINDOW_MS, NOTCH_Q } from '../dsp/defaults.js';
+import { BANDPASS_HZ, BANDPASS_ORDER, defaultBandpassHz, ENVELOPE_CUTOFF_HZ, ENVELOPE_ORDER, MVC_WINDOW_MS, NOTCH_Q } from '../dsp/defaults.js';
 import { nextPow2 } from '../dsp/next-pow2.js';
 import { FATIGUE_WINDOW_MS, WELCH_OVERLAP_PCT, WELCH_SEGMENT_MS } from '../dsp/spectral-defaults.js';
 import { InputError, UsageError } from '../errors.js';
@@ -38,7 +38,7 @@ interface ActivationOptions {
   window?: string;
   subject?: string;
   channels?: string;
-  bandpass: string;
+  bandpass?: string;
   order: string;
   notch?: string;
   notchQ: string;
@@ -108,7 +108,7 @@ function resolve(o: ActivationOptions): Resolved {
   // DC removal, band-pass, rectification and an envelope always run.
   const chain = conditionParams({
     dc: true,
-    bandpass: o.bandpass,
+    bandpass: o.bandpass ?? BANDPASS_HZ.join(','),
     order: o.order,
     notch: o.notch,
     notchQ: o.notchQ,
@@ -160,6 +160,8 @@ interface RecordingSummary {
   group: string;
   task: string;
   fs_hz: number;
+  /** Band-pass corners used for this recording (the default's high corner follows its rate). */
+  bandpass_hz: number[];
   n_samples: number;
   channels: string[];
   events: string | null;
@@ -237,7 +239,7 @@ export const activationCommand: CommandModule = {
       .option('--window <start,end>', 'one absolute task window, s from the first sample (default: the whole recording)')
       .option('--subject <id>', 'subject of every recording (default: BIDS sub-<label> in the file name, else # subject= metadata)')
       .option('--channels <list>', 'channels to report (default: all)')
-      .option('--bandpass <low,high>', 'Butterworth band-pass corners, Hz', BANDPASS_HZ.join(','))
+      .option('--bandpass <low,high>', `Butterworth band-pass corners, Hz (default ${BANDPASS_HZ.join(',')}; below 1000 Hz sampling the high corner is 0.45 × fs)`)
       .option('--order <n>', 'band-pass order (SciPy N)', String(BANDPASS_ORDER))
       .option('--notch <hz>', 'mains notch frequency, Hz (default: none)')
       .option('--notch-q <q>', 'notch quality factor', String(NOTCH_Q))
@@ -262,6 +264,9 @@ export const activationCommand: CommandModule = {
     const ropts: ReadRecordingOptions = recordingOptions(options as Parameters<typeof recordingOptions>[0]);
     const r = resolve(o);
     const p = r.params;
+    // Parameters at a recording's rate: the default band-pass's high corner follows the rate (defaultBandpassHz).
+    const paramsAt = (fsHz: number): ActivationParams =>
+      o.bandpass !== undefined ? p : { ...p, filter: { ...p.filter, filters: p.filter.filters.map((f) => (f.type === 'bandpass' ? { ...f, cutoffHz: defaultBandpassHz(fsHz) } : f)) } };
     const warnings: string[] = [];
     const inputs: InputRef[] = [];
 
@@ -359,6 +364,11 @@ export const activationCommand: CommandModule = {
       if (windows.length === 0) {
         warnings.push(`${x.path}: no task window${evPath !== null ? ` from ${evPath}${r.labels.length ? ` with trial_type ${r.labels.join(', ')}` : ''}` : ''}; nothing measured`);
       }
+      const px = paramsAt(x.rec.fsHz);
+      const band = px.filter.filters[0]?.cutoffHz as [number, number];
+      if (o.bandpass === undefined && band[1] !== BANDPASS_HZ[1]) {
+        warnings.push(`${x.path}: sampled at ${x.rec.fsHz} Hz, so the default band-pass is ${band[0]}–${band[1]} Hz (high corner 0.45 × fs; --bandpass sets it)`);
+      }
       let mvc: ConditionedMvc[] | null = null;
       const mvcs = mvcBySubject.get(x.subject);
       if (mvcs !== undefined) {
@@ -366,13 +376,13 @@ export const activationCommand: CommandModule = {
           const key = `${m.path}\u0000${channels.join('\u0000')}`;
           let c = conditionedMvc.get(key);
           if (c === undefined) {
-            c = conditionMvc(m.rec, channels, p);
+            c = conditionMvc(m.rec, channels, px);
             conditionedMvc.set(key, c);
           }
           return c;
         });
       }
-      const a = analyseRecording({ recording: x.rec, subject: x.subject, group: x.group, task: x.task, channels, windows, mvc }, p);
+      const a = analyseRecording({ recording: x.rec, subject: x.subject, group: x.group, task: x.task, channels, windows, mvc }, px);
       records.push(...a.records);
       warnings.push(...a.notes);
       if (a.slopeGap !== null) slopeGaps.push(`${x.path}: ${a.slopeGap}`);
@@ -382,6 +392,7 @@ export const activationCommand: CommandModule = {
         group: x.group,
         task: x.task,
         fs_hz: x.rec.fsHz,
+        bandpass_hz: [...band],
         n_samples: sampleCount(x.rec),
         channels,
         events: evPath,
@@ -421,14 +432,14 @@ export const activationCommand: CommandModule = {
         window_s: r.absolute,
         window_source: r.spec === 'whole' ? 'whole recording' : r.spec === 'absolute' ? '--window' : r.offsetMs !== null ? 'event onset + --window-ms' : 'event onset and duration',
         remove_dc: true,
-        bandpass_hz: p.filter.filters[0]?.cutoffHz,
+        bandpass_hz: paramsAt(fs0).filter.filters[0]?.cutoffHz,
         bandpass_order: p.filter.filters[0]?.order,
         notch_hz: p.filter.notch?.f0Hz ?? null,
         notch_q: p.filter.notch?.q ?? null,
         notch_harmonics: p.filter.notch?.harmonics ?? null,
         envelope: p.envelope.method === 'lowpass' ? `lowpass:${p.envelope.cutoffHz}` : `rms:${p.envelope.windowMs}`,
         envelope_order: p.envelope.method === 'lowpass' ? p.envelope.order : null,
-        chain: describeChain({ ...p.filter, rectify: true, envelope: p.envelope }, fs0),
+        chain: describeChain({ ...paramsAt(fs0).filter, rectify: true, envelope: p.envelope }, fs0),
         normalisation: p.mvcWindowMs === null ? 'none' : 'mvc',
         mvc: o.mvc ?? null,
         mvc_window_ms: p.mvcWindowMs,

@@ -69,6 +69,24 @@ describe('activation: hand-worked values on pure tones', () => {
     expect(doc.warnings.some((w) => /not normalised to MVC depend on each channel's gain/.test(w))).toBe(true);
   });
 
+  it('a recording sampled below 1000 Hz: the default band-pass high corner becomes 0.45 × fs, with a warning', async () => {
+    // A 100 Hz tone of amplitude 2 mV sampled at 500 Hz, where 20–450 Hz would lie above Nyquist.
+    const lines = ['# fs=500', 'ES_R (mV)'];
+    for (let i = 0; i < 2000; i++) lines.push(String(2 * Math.sin((2 * Math.PI * 100 * i) / 500)));
+    const slow = writeTemp(dir, 'slow500.csv', `${lines.join('\n')}\n`);
+    const doc = await runJson([slow, '--window', '1,3']);
+    expect(doc.warnings).toContain(`${slow}: sampled at 500 Hz, so the default band-pass is 20–225 Hz (high corner 0.45 × fs; --bandpass sets it)`);
+    expect(doc.recordings[0].bandpass_hz).toEqual([20, 225]);
+    expect(doc.params.bandpass_hz).toEqual([20, 225]);
+    // 100 Hz lies in the pass band: the RMS is the tone's, 2/√2 (the order-4 corners take < 0.1 %).
+    const rms = doc.results.find((r) => r.trial === '1' && r.channel === 'ES_R' && r.measure === 'rms')?.value as number;
+    expectClose(rms, 2 / Math.SQRT2, { rtol: 1e-3 }, 'RMS');
+    // Corners given explicitly are never changed.
+    const bad = await run([slow, '--window', '1,3', '--bandpass', '20,450']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('Butterworth band-pass high corner 450 Hz must be below Nyquist 250 Hz (fs 500 Hz)');
+  });
+
   it('%MVC: amplitudes divided by the MVC references; a tone of twice the amplitude as MVC gives about 50 %', async () => {
     // The zero-phase filters' start-up at the MVC recording's edges moves its largest 500 ms
     // window by up to about half a percent, so the hand-worked 50 % holds to 1 %; the exact
