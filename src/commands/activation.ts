@@ -26,7 +26,7 @@ import { formatNumber, renderTable } from '../render/table.js';
 import { FALCONER_WINTER_FORMULA, type IntegrationRule } from '../stats/co-contraction-falconer-winter.js';
 import { RUDOLPH_FORMULA } from '../stats/co-contraction-rudolph.js';
 import type { CommandModule } from './command-module.js';
-import { conditionParams } from './condition-options.js';
+import { conditionParams, defaultBandAt, DEFAULT_BANDPASS_HELP } from './condition-options.js';
 import { addOutputOptions, addRecordingOptions, parseNameList, parseNumber, parseNumberList, recordingOptions } from './options.js';
 import { recordingInputs } from '../io/recording-files.js';
 import { assertNoMissing } from '../pipeline/assert-no-missing.js';
@@ -239,7 +239,7 @@ export const activationCommand: CommandModule = {
       .option('--window <start,end>', 'one absolute task window, s from the first sample (default: the whole recording)')
       .option('--subject <id>', 'subject of every recording (default: BIDS sub-<label> in the file name, else # subject= metadata)')
       .option('--channels <list>', 'channels to report (default: all)')
-      .option('--bandpass <low,high>', `Butterworth band-pass corners, Hz (default ${BANDPASS_HZ.join(',')}; below 1000 Hz sampling the high corner is 0.45 × fs)`)
+      .option('--bandpass <low,high>', `Butterworth ${DEFAULT_BANDPASS_HELP}`)
       .option('--order <n>', 'band-pass order (SciPy N)', String(BANDPASS_ORDER))
       .option('--notch <hz>', 'mains notch frequency, Hz (default: none)')
       .option('--notch-q <q>', 'notch quality factor', String(NOTCH_Q))
@@ -366,9 +366,8 @@ export const activationCommand: CommandModule = {
       }
       const px = paramsAt(x.rec.fsHz);
       const band = px.filter.filters[0]?.cutoffHz as [number, number];
-      if (o.bandpass === undefined && band[1] !== BANDPASS_HZ[1]) {
-        warnings.push(`${x.path}: sampled at ${x.rec.fsHz} Hz, so the default band-pass is ${band[0]}–${band[1]} Hz (high corner 0.45 × fs; --bandpass sets it)`);
-      }
+      const bandWarning = o.bandpass === undefined ? defaultBandAt(x.path, x.rec.fsHz).warning : null;
+      if (bandWarning !== null) warnings.push(bandWarning);
       let mvc: ConditionedMvc[] | null = null;
       const mvcs = mvcBySubject.get(x.subject);
       if (mvcs !== undefined) {

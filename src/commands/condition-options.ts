@@ -1,8 +1,21 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { ENVELOPE_ORDER, MVC_WINDOW_MS, NOTCH_Q, BANDPASS_ORDER } from '../dsp/defaults.js';
+import { BANDPASS_HZ, ENVELOPE_ORDER, MVC_WINDOW_MS, NOTCH_Q, BANDPASS_ORDER, defaultBandpassHz } from '../dsp/defaults.js';
 import type { ConditionParams, EnvelopeStage, FilterStage } from '../pipeline/condition-channel.js';
 import { parseNumber, parseNumberList } from './options.js';
+
+/** `--help` text of a command whose band-pass has a default (`onset`, `activation`). */
+export const DEFAULT_BANDPASS_HELP = `band-pass corners, Hz (default ${BANDPASS_HZ.join(',')}; below 1000 Hz sampling the high corner is 0.45 × fs)`;
+
+/**
+ * The default band-pass corners for a recording at `fsHz` (`defaultBandpassHz`) and, when the high
+ * corner had to move below BANDPASS_HZ's, the warning that says so for `path`.
+ */
+export function defaultBandAt(path: string, fsHz: number): { band: [number, number]; warning: string | null } {
+  const band = defaultBandpassHz(fsHz);
+  const moved = band[1] !== BANDPASS_HZ[1];
+  return { band, warning: moved ? `${path}: sampled at ${fsHz} Hz, so the default band-pass is ${band[0]}–${band[1]} Hz (high corner 0.45 × fs; --bandpass sets it)` : null };
+}
 
 /**
  * The conditioning flags shared by `process`, `onset` and `activation`, and their translation into

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError, UsageError } from '../errors.js';
-import { BANDPASS_HZ, BANDPASS_ORDER, defaultBandpassHz, NOTCH_Q } from '../dsp/defaults.js';
+import { BANDPASS_ORDER, defaultBandpassHz, NOTCH_Q } from '../dsp/defaults.js';
 import { msToSamples } from '../dsp/ms-to-samples.js';
 import {
   BASELINE_MS, BONATO, DISAGREE_MS, EDGE_MS, FEEDFORWARD_MS, HODGES_BUI, KINEMATIC, NOISY_BASELINE_RATIO, ONSET_MARGIN_MS, QUIET_BASELINE,
@@ -23,6 +23,7 @@ import { autoTriggerLevel } from '../pipeline/onset-trigger-level.js';
 import { renderTable } from '../render/table.js';
 import type { CommandModule } from './command-module.js';
 import { addOutputOptions, addRecordingOptions, parseNameList, parseNumber, parseNumberList, recordingOptions } from './options.js';
+import { defaultBandAt, DEFAULT_BANDPASS_HELP } from './condition-options.js';
 import { recordingInputs } from '../io/recording-files.js';
 
 interface OnsetOptions {
@@ -206,7 +207,7 @@ export const onsetCommand: CommandModule = {
       .option('--feedforward-ms <start,end>', 'latencies in this window are feed-forward, ms', FEEDFORWARD_MS.join(','))
       .option('--disagree-ms <ms>', 'with --method all, flag trials whose detectors span more than this', String(DISAGREE_MS))
       .option('--max-rise-ms <ms>', `risefit: the longest rise from onset to plateau considered; 0 for bursts known to start abruptly (0–${MAX_RISE_LIMIT_MS})`, String(RISE_FIT.maxRiseMs))
-      .option('--bandpass <low,high>', `band-pass corners before detection, Hz (default ${BANDPASS_HZ.join(',')}; below 1000 Hz sampling the high corner is 0.45 × fs)`)
+      .option('--bandpass <low,high>', `before detection: ${DEFAULT_BANDPASS_HELP}`)
       .option('--order <n>', 'Butterworth order of the band-pass (SciPy\'s N)', String(BANDPASS_ORDER))
       .option('--notch <hz>', 'mains notch before detection (off by default: a zero-phase notch smears large bursts back in time)')
       .option('--subject <id>', 'subject label (default: sub-XXX from a BIDS file name)');
@@ -291,9 +292,8 @@ export const onsetCommand: CommandModule = {
       const subject = o.subject ?? bidsSubject(path);
       const conditioning = conditioningAt(recording.fsHz);
       const band = conditioning.filters[0].cutoffHz as [number, number];
-      if (bandpassOpt === null && band[1] !== BANDPASS_HZ[1]) {
-        warnings.push(`${path}: sampled at ${recording.fsHz} Hz, so the default band-pass is ${band[0]}–${band[1]} Hz (high corner 0.45 × fs; --bandpass sets it)`);
-      }
+      const bandWarning = bandpassOpt === null ? defaultBandAt(path, recording.fsHz).warning : null;
+      if (bandWarning !== null) warnings.push(bandWarning);
       const opts: OnsetRecordingOptions = {
         channels,
         methods: methods.map((m) => methodParams(m, recording.fsHz, overrides)),

@@ -63,8 +63,8 @@ export const TKEO = {
  * Refinement: near the detection the band-passed samples (the conditioning chain run forward only,
  * so that no energy of the burst is spread before its start; backward only for offsets) are modelled
  * as zero-mean with variance σ₀² before the onset τ and σ₀² + A²·g²(t − τ) after it, g a
- * raised-cosine rise of duration T (0 = a step) to a plateau. σ₀² comes from the baseline, A² from the samples after the rise. The
- * Gaussian log-likelihood is evaluated on a grid of τ (every sample from `lookbackMs` before the
+ * raised-cosine rise of duration T (0 = a step) to a plateau. σ₀² comes from the baseline, A² from
+ * the samples after the rise. The Gaussian log-likelihood is evaluated on a grid of τ (every sample from `lookbackMs` before the
  * detection to `maxShiftMs` after it) and T (0 to `maxRiseMs` in `riseStepMs` steps); the onset is
  * the median of the posterior of τ with T marginalised (after the change-point
  * estimators of Staude G, Flachenecker C, Daumer M, Wolf W (2001) "Onset detection in surface

@@ -15,7 +15,11 @@ export type OnsetMethodParams =
   | ({ method: 'bonato' } & BonatoParams)
   | ({ method: 'tkeo' } & TkeoParams);
 
-/** Runs the detector `p.method` on the band-passed signal `x` (see each detector). */
+/**
+ * Runs the detector `p.method` on the band-passed signal `x` (see each detector). `oneWay`, the same
+ * chain run once forward and once backward, is where `risefit` fits its onsets and offsets; the other
+ * detectors do not use it.
+ */
 export function detectOnsets(x: Float64Array, w: OnsetWindows, p: OnsetMethodParams, oneWay?: OneWaySignals): OnsetDetection {
   switch (p.method) {
     case 'risefit':
