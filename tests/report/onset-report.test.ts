@@ -1,8 +1,9 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findCommand } from '../../src/commands/registry.js';
-import { ROOT, runCli, tempDir } from '../helpers/run-cli.js';
+import { runCli, tempDir } from '../helpers/run-cli.js';
+import { copySampleSubjects } from '../helpers/sample-study.js';
 import { expectValidOutput } from '../helpers/schema.js';
 
 /** The onset parts of a report need the onset command in this build. */
@@ -15,9 +16,7 @@ describe.skipIf(!HAS_ONSET)('myoscope report on a study with an onset step', () 
   const dir = tempDir('myoscope-report-onset-');
   const out = join(dir, 'out');
   beforeAll(() => {
-    for (const s of SUBJECTS) cpSync(join(ROOT, 'samples/emg', s), join(dir, 'emg', s), { recursive: true });
-    const participants = readFileSync(join(ROOT, 'samples/participants.tsv'), 'utf8').split('\n');
-    writeFileSync(join(dir, 'participants.tsv'), [participants[0], ...participants.filter((l) => SUBJECTS.some((s) => l.startsWith(`${s}\t`)))].join('\n') + '\n');
+    copySampleSubjects(dir, SUBJECTS);
     writeFileSync(
       join(dir, 'study.yaml'),
       `name: onset study

@@ -1,7 +1,8 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/run-cli.js';
+import { copySampleSubjects } from '../helpers/sample-study.js';
 import { expectValidOutput } from '../helpers/schema.js';
 
 const SUBJECTS = ['sub-C01', 'sub-C02', 'sub-C03', 'sub-L01', 'sub-L02', 'sub-L03'];
@@ -9,9 +10,7 @@ const SUBJECTS = ['sub-C01', 'sub-C02', 'sub-C03', 'sub-L01', 'sub-L02', 'sub-L0
 /** A small copy of the sample study (6 EMG subjects, their thickness rows) in a fresh folder. */
 function makeStudy(config?: string): { dir: string; config: string } {
   const dir = tempDir('myoscope-study-');
-  for (const s of SUBJECTS) cpSync(join(ROOT, 'samples/emg', s), join(dir, 'emg', s), { recursive: true });
-  const participants = readFileSync(join(ROOT, 'samples/participants.tsv'), 'utf8').split('\n');
-  writeFileSync(join(dir, 'participants.tsv'), [participants[0], ...participants.filter((l) => SUBJECTS.some((s) => l.startsWith(`${s}\t`)))].join('\n') + '\n');
+  copySampleSubjects(dir, SUBJECTS);
   const thickness = readFileSync(join(ROOT, 'samples/thickness.csv'), 'utf8').split('\n');
   writeFileSync(join(dir, 'thickness.csv'), thickness.filter((l) => l.startsWith('#') || l.startsWith('subject,') || SUBJECTS.some((s) => l.startsWith(`${s},`))).join('\n') + '\n');
   const text =
