@@ -26,7 +26,7 @@ import { formatNumber, renderTable } from '../render/table.js';
 import { FALCONER_WINTER_FORMULA, type IntegrationRule } from '../stats/co-contraction-falconer-winter.js';
 import { RUDOLPH_FORMULA } from '../stats/co-contraction-rudolph.js';
 import type { CommandModule } from './command-module.js';
-import { conditionParams, defaultBandAt, DEFAULT_BANDPASS_HELP } from './condition-options.js';
+import { conditionParams, defaultBandWarning, DEFAULT_BANDPASS_HELP } from './condition-options.js';
 import { addOutputOptions, addRecordingOptions, parseNameList, parseNumber, parseNumberList, recordingOptions } from './options.js';
 import { recordingInputs } from '../io/recording-files.js';
 import { assertNoMissing } from '../pipeline/assert-no-missing.js';
@@ -366,7 +366,7 @@ export const activationCommand: CommandModule = {
       }
       const px = paramsAt(x.rec.fsHz);
       const band = px.filter.filters[0]?.cutoffHz as [number, number];
-      const bandWarning = o.bandpass === undefined ? defaultBandAt(x.path, x.rec.fsHz).warning : null;
+      const bandWarning = o.bandpass === undefined ? defaultBandWarning(x.path, x.rec.fsHz) : null;
       if (bandWarning !== null) warnings.push(bandWarning);
       let mvc: ConditionedMvc[] | null = null;
       const mvcs = mvcBySubject.get(x.subject);

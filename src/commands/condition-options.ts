@@ -8,13 +8,12 @@ import { parseNumber, parseNumberList } from './options.js';
 export const DEFAULT_BANDPASS_HELP = `band-pass corners, Hz (default ${BANDPASS_HZ.join(',')}; below 1000 Hz sampling the high corner is 0.45 × fs)`;
 
 /**
- * The default band-pass corners for a recording at `fsHz` (`defaultBandpassHz`) and, when the high
- * corner had to move below BANDPASS_HZ's, the warning that says so for `path`.
+ * The warning for `path` when, at its rate `fsHz`, the default band-pass's high corner had to move
+ * below BANDPASS_HZ's (`defaultBandpassHz`); null when the default applies unchanged.
  */
-export function defaultBandAt(path: string, fsHz: number): { band: [number, number]; warning: string | null } {
+export function defaultBandWarning(path: string, fsHz: number): string | null {
   const band = defaultBandpassHz(fsHz);
-  const moved = band[1] !== BANDPASS_HZ[1];
-  return { band, warning: moved ? `${path}: sampled at ${fsHz} Hz, so the default band-pass is ${band[0]}–${band[1]} Hz (high corner 0.45 × fs; --bandpass sets it)` : null };
+  return band[1] === BANDPASS_HZ[1] ? null : `${path}: sampled at ${fsHz} Hz, so the default band-pass is ${band[0]}–${band[1]} Hz (high corner 0.45 × fs; --bandpass sets it)`;
 }
 
 /**

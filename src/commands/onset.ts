@@ -23,7 +23,7 @@ import { autoTriggerLevel } from '../pipeline/onset-trigger-level.js';
 import { renderTable } from '../render/table.js';
 import type { CommandModule } from './command-module.js';
 import { addOutputOptions, addRecordingOptions, parseNameList, parseNumber, parseNumberList, recordingOptions } from './options.js';
-import { defaultBandAt, DEFAULT_BANDPASS_HELP } from './condition-options.js';
+import { defaultBandWarning, DEFAULT_BANDPASS_HELP } from './condition-options.js';
 import { recordingInputs } from '../io/recording-files.js';
 
 interface OnsetOptions {
@@ -292,7 +292,7 @@ export const onsetCommand: CommandModule = {
       const subject = o.subject ?? bidsSubject(path);
       const conditioning = conditioningAt(recording.fsHz);
       const band = conditioning.filters[0].cutoffHz as [number, number];
-      const bandWarning = bandpassOpt === null ? defaultBandAt(path, recording.fsHz).warning : null;
+      const bandWarning = bandpassOpt === null ? defaultBandWarning(path, recording.fsHz) : null;
       if (bandWarning !== null) warnings.push(bandWarning);
       const opts: OnsetRecordingOptions = {
         channels,
