@@ -42,6 +42,10 @@ interface OnsetOptions {
   feedforwardMs: string;
   disagreeMs: string;
   maxRiseMs: string;
+  thresholdSd?: string;
+  minAboveMs?: string;
+  minBelowMs?: string;
+  envelopeHz?: string;
   bandpass?: string;
   order: string;
   notch?: string;
@@ -74,24 +78,62 @@ function snakeParams(p: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'fsHz' && k !== 'method').map(([k, v]) => [toSnake(k), v]));
 }
 
+/**
+ * The threshold rule shared by the envelope detectors (hodges-bui, tkeo and risefit's detection):
+ * envelope low-pass corner, threshold in baseline SDs, minimum times above and below it.
+ */
+export interface EnvelopeRuleOverrides {
+  envelopeCutoffHz?: number;
+  thresholdSd?: number;
+  minAboveMs?: number;
+  minBelowMs?: number;
+}
+
 /** Options that change a detector's defaults. */
-export interface MethodOverrides {
+export interface MethodOverrides extends EnvelopeRuleOverrides {
   /** risefit: the longest rise considered, ms (0: abrupt onsets only). */
   maxRiseMs?: number;
+}
+
+/** The envelope-rule options, flag by flag, for parsing and messages. */
+const ENVELOPE_RULE_FLAGS = [
+  { flag: '--threshold-sd', key: 'thresholdSd', unit: undefined, max: 50 },
+  { flag: '--min-above-ms', key: 'minAboveMs', unit: 'ms', max: 1000 },
+  { flag: '--min-below-ms', key: 'minBelowMs', unit: 'ms', max: 1000 },
+  { flag: '--envelope-hz', key: 'envelopeHz', unit: 'Hz', max: undefined },
+] as const;
+
+/** The given envelope-rule options (none given: an empty object, every detector keeps its own). */
+function envelopeRule(o: OnsetOptions, methods: OnsetMethod[]): EnvelopeRuleOverrides {
+  const rule: EnvelopeRuleOverrides = {};
+  for (const { flag, key, unit, max } of ENVELOPE_RULE_FLAGS) {
+    const raw = o[key];
+    if (raw === undefined) continue;
+    if (!methods.some((m) => m !== 'bonato')) {
+      throw new UsageError(`${flag} sets the threshold rule of the envelope detectors (risefit, hodges-bui, tkeo); bonato sets its threshold from a false-alarm probability`);
+    }
+    const v = parseNumber(flag, raw, { min: 0, exclusiveMin: true, max, unit });
+    rule[key === 'envelopeHz' ? 'envelopeCutoffHz' : key] = v;
+  }
+  return rule;
 }
 
 /** Complete detector parameters for one method at `fsHz` (defaults from onset-defaults.ts). */
 export function methodParams(method: OnsetMethod, fsHz: number, overrides: MethodOverrides = {}): OnsetMethodParams {
   const marginMs = ONSET_MARGIN_MS;
+  // Only the envelope-rule fields that were given, so that each detector keeps its other defaults.
+  const rule: EnvelopeRuleOverrides = Object.fromEntries(
+    (['envelopeCutoffHz', 'thresholdSd', 'minAboveMs', 'minBelowMs'] as const).filter((k) => overrides[k] !== undefined).map((k) => [k, overrides[k]]),
+  );
   switch (method) {
     case 'risefit':
-      return { method, fsHz, marginMs, ...RISE_FIT, maxRiseMs: overrides.maxRiseMs ?? RISE_FIT.maxRiseMs };
+      return { method, fsHz, marginMs, ...RISE_FIT, ...rule, maxRiseMs: overrides.maxRiseMs ?? RISE_FIT.maxRiseMs };
     case 'hodges-bui':
-      return { method, fsHz, marginMs, ...HODGES_BUI };
+      return { method, fsHz, marginMs, ...HODGES_BUI, ...rule };
     case 'bonato':
       return { method, fsHz, marginMs, ...BONATO };
     case 'tkeo':
-      return { method, fsHz, marginMs, ...TKEO };
+      return { method, fsHz, marginMs, ...TKEO, ...rule };
   }
 }
 
@@ -207,6 +249,10 @@ export const onsetCommand: CommandModule = {
       .option('--feedforward-ms <start,end>', 'latencies in this window are feed-forward, ms', FEEDFORWARD_MS.join(','))
       .option('--disagree-ms <ms>', 'with --method all, flag trials whose detectors span more than this', String(DISAGREE_MS))
       .option('--max-rise-ms <ms>', `risefit: the longest rise from onset to plateau considered; 0 for bursts known to start abruptly (0–${MAX_RISE_LIMIT_MS})`, String(RISE_FIT.maxRiseMs))
+      .option('--threshold-sd <k>', `envelope detectors (risefit's detection, hodges-bui, tkeo): onset where the envelope exceeds the baseline mean + k·SD (default ${RISE_FIT.thresholdSd}, ${HODGES_BUI.thresholdSd}, ${TKEO.thresholdSd})`)
+      .option('--min-above-ms <ms>', `envelope detectors: time the envelope must stay above the threshold for an onset (default ${RISE_FIT.minAboveMs}, ${HODGES_BUI.minAboveMs}, ${TKEO.minAboveMs} ms)`)
+      .option('--min-below-ms <ms>', `envelope detectors: time it must stay at or below it for an offset (default ${RISE_FIT.minBelowMs}, ${HODGES_BUI.minBelowMs}, ${TKEO.minBelowMs} ms)`)
+      .option('--envelope-hz <hz>', `envelope detectors: low-pass corner of the envelope (default ${RISE_FIT.envelopeCutoffHz}, ${HODGES_BUI.envelopeCutoffHz}, ${TKEO.envelopeCutoffHz} Hz)`)
       .option('--bandpass <low,high>', `before detection: ${DEFAULT_BANDPASS_HELP}`)
       .option('--order <n>', 'Butterworth order of the band-pass (SciPy\'s N)', String(BANDPASS_ORDER))
       .option('--notch <hz>', 'mains notch before detection (off by default: a zero-phase notch smears large bursts back in time)')
@@ -227,7 +273,10 @@ export const onsetCommand: CommandModule = {
     const notchHz = o.notch !== undefined ? parseNumber('--notch', o.notch, { min: 0, exclusiveMin: true, unit: 'Hz' }) : null;
     const feedforwardMs = parseWindow('--feedforward-ms', o.feedforwardMs);
     const disagreeMs = parseNumber('--disagree-ms', o.disagreeMs, { min: 0, unit: 'ms' });
-    const overrides: MethodOverrides = { maxRiseMs: parseNumber('--max-rise-ms', o.maxRiseMs ?? String(RISE_FIT.maxRiseMs), { min: 0, max: MAX_RISE_LIMIT_MS, unit: 'ms' }) };
+    const overrides: MethodOverrides = {
+      maxRiseMs: parseNumber('--max-rise-ms', o.maxRiseMs ?? String(RISE_FIT.maxRiseMs), { min: 0, max: MAX_RISE_LIMIT_MS, unit: 'ms' }),
+      ...envelopeRule(o, methods),
+    };
     const channelsOpt = o.channels !== undefined ? parseNameList('--channels', o.channels) : null;
     const triggerLevel = o.triggerLevel !== undefined ? parseNumber('--trigger-level', o.triggerLevel) : null;
     const triggerHysteresis = o.triggerHysteresis !== undefined ? parseNumber('--trigger-hysteresis', o.triggerHysteresis, { min: 0 }) : null;
@@ -288,6 +337,9 @@ export const onsetCommand: CommandModule = {
       }
       if (msToSamples(searchMs[1], recording.fsHz) - msToSamples(searchMs[0], recording.fsHz) < 1) {
         throw new UsageError(`--search-ms ${searchMs.join(',')}: the search window holds no sample at ${recording.fsHz} Hz`);
+      }
+      if (overrides.envelopeCutoffHz !== undefined && !(overrides.envelopeCutoffHz < recording.fsHz / 2)) {
+        throw new UsageError(`--envelope-hz ${overrides.envelopeCutoffHz} Hz must be below Nyquist ${recording.fsHz / 2} Hz of ${path} (fs ${recording.fsHz} Hz)`);
       }
       const subject = o.subject ?? bidsSubject(path);
       const conditioning = conditioningAt(recording.fsHz);

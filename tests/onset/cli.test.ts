@@ -134,6 +134,10 @@ describe('onset: malformed input and bad usage', () => {
     ['event onset not a number', ['onset', file, '--events', badOnset], 3, `${badOnset}:3:1: onset "soon" is not a number of seconds`],
     ['negative longest rise', ['onset', file, '--max-rise-ms=-5'], 2, '--max-rise-ms -5 ms must be at least 0 ms'],
     ['longest rise beyond the fitted stretch', ['onset', file, '--max-rise-ms', '151'], 2, '--max-rise-ms 151 ms must be at most 150 ms'],
+    ['threshold of zero SDs', ['onset', file, '--threshold-sd', '0'], 2, '--threshold-sd 0 must be greater than 0'],
+    ['negative minimum time above the threshold', ['onset', file, '--min-above-ms=-25'], 2, '--min-above-ms -25 ms must be greater than 0 ms'],
+    ['envelope corner at Nyquist', ['onset', file, '--envelope-hz', '500'], 2, `--envelope-hz 500 Hz must be below Nyquist 500 Hz of ${file} (fs 1000 Hz)`, true],
+    ['envelope rule for the double threshold', ['onset', file, '--method', 'bonato', '--min-below-ms', '40'], 2, '--min-below-ms sets the threshold rule of the envelope detectors (risefit, hodges-bui, tkeo); bonato sets its threshold from a false-alarm probability'],
     ['event label that matches nothing', ['onset', file, '--event', 'raise'], 2, `--event "raise" matches no event in ${events} (trial types: cue)`],
     ['events and trigger together', ['onset', file, '--events', events, '--trigger', 'TRIG'], 2, '--events and --trigger both define the trials: give one of them'],
     ['kinematic reference without a reference', ['onset', file, '--reference-kind', 'kinematic'], 2, '--reference-kind kinematic needs --reference CHANNEL'],
@@ -173,6 +177,30 @@ describe('onset run() in process', () => {
     const ref = result.results.filter((x) => x.channel === 'REF');
     expect(ref.map((x) => x.reference)).toEqual(['event', 'event']);
     expect(ref.map((x) => x.feedforward)).toEqual([null, null]);
+  });
+  it('the envelope rule options reach risefit, hodges-bui and tkeo, not bonato, and change detection', async () => {
+    const base = { method: 'all', triggerEdge: 'rising', referenceKind: 'emg', feedforwardMs: '-100,50', disagreeMs: '20', bandpass: '20,450', order: '4', channels: 'MUS,REF' };
+    const rule = { thresholdSd: '1.5', minAboveMs: '30', minBelowMs: '40', envelopeHz: '20' };
+    const r = await onsetCommand.run([file], { ...base, ...rule }, memoryIo());
+    const given = { envelope_cutoff_hz: 20, threshold_sd: 1.5, min_above_ms: 30, min_below_ms: 40 };
+    expect(r.params).toMatchObject({ methods: { risefit: { ...given, envelope_order: 2, max_rise_ms: 60 }, 'hodges-bui': { ...given, envelope_order: 2 }, tkeo: { ...given, envelope_order: 2 } } });
+    expect(r.params.methods).toMatchObject({ bonato: { false_alarm_probability: 0.05, window_ms: 10, min_above_ms: 2, min_active_ms: 30, min_inactive_ms: 30 } });
+
+    // Hodges–Bui alone: every run above k = 3 SD for 25 ms lies inside a run above 1 SD at least as
+    // long, so the lower threshold finds each onset no later; the bursts last 400 ms, so requiring
+    // 600 ms above the threshold finds none.
+    const hb = { ...base, method: 'hodges-bui' };
+    const onsets = (x: Awaited<ReturnType<typeof onsetCommand.run>>) => x.results.map((y) => y.onset_s as number | null);
+    const dflt = onsets(await onsetCommand.run([file], hb, memoryIo()));
+    const low = onsets(await onsetCommand.run([file], { ...hb, thresholdSd: '1' }, memoryIo()));
+    expect(dflt).toHaveLength(4);
+    dflt.forEach((o, i) => {
+      expect(o).not.toBeNull();
+      expect(low[i]).not.toBeNull();
+      expect(low[i]!).toBeLessThanOrEqual(o!);
+    });
+    const long = await onsetCommand.run([file], { ...hb, minAboveMs: '600' }, memoryIo());
+    expect(long.results.map((y) => [y.onset_s, y.flags])).toEqual(Array(4).fill([null, 'no_onset']));
   });
   it('--max-rise-ms reaches the risefit parameters and changes the fit', async () => {
     const base = { method: 'risefit', triggerEdge: 'rising', referenceKind: 'emg', feedforwardMs: '-100,50', disagreeMs: '20', bandpass: '20,450', order: '4', channels: 'MUS' };
