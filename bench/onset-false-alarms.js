@@ -1,5 +1,6 @@
 // False onsets on baseline noise of three spectra, and what a longer minimum time above the
-// threshold (--min-above-ms) buys against them and costs on short bursts.
+// threshold (--min-above-ms) or a higher threshold (--threshold-sd) buys against them and costs on
+// short bursts.
 //
 //   npm run bench:onset-noise                 (1000 noise-only trials per noise, 300 burst trials per case)
 //   npm run bench:onset-noise -- --trials 300 (quicker, noisier figures)
@@ -35,6 +36,7 @@ const windowsAt = (fs, n) => {
 const variants = (fs) => [
   ['risefit', methodParams('risefit', fs)],
   ['risefit --min-above-ms 80', methodParams('risefit', fs, { minAboveMs: 80 })],
+  ['risefit --threshold-sd 4.5', methodParams('risefit', fs, { thresholdSd: 4.5 })],
   ['hodges-bui', methodParams('hodges-bui', fs)],
   ['bonato', methodParams('bonato', fs)],
   ['tkeo', methodParams('tkeo', fs)],
@@ -78,7 +80,7 @@ noiseVariants.forEach(([name], v) => console.log(`| ${name} | ${alarms[v].map((c
 
 const fsBurst = 2000;
 const M = Math.max(10, Math.round(N * 0.3));
-const burstVariants = variants(fsBurst).slice(0, 2);
+const burstVariants = variants(fsBurst).slice(0, 3);
 console.log(`\nShort bursts (2000 Hz, ${M} trials per case): % detected, median |error| ms`);
 console.log(`| plateau, SNR | ${burstVariants.map(([n]) => n).join(' | ')} |\n|---|${burstVariants.map(() => '---:').join('|')}|`);
 for (const plateauMs of [30, 60, 100]) {
