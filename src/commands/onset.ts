@@ -318,6 +318,7 @@ export const onsetCommand: CommandModule = {
       let triggerInfo: { level: number; hysteresis: number } | null = null;
       if (eventsPath !== null) {
         trials = { kind: 'events', events: await loadEvents(eventsPath, recording, path, o.event) };
+        if (trials.events.length === 0) warnings.push(`${path}: ${eventsPath} holds no events; no trials`);
       } else if (trigger !== null) {
         const auto = autoTriggerLevel(recording.channels.find((c) => c.name === trigger)!.samples);
         triggerInfo = { level: triggerLevel ?? auto.level, hysteresis: triggerHysteresis ?? auto.hysteresis };

@@ -157,6 +157,18 @@ describe('onset: malformed input and bad usage', () => {
       }
     });
   }
+  it('an events file with no events, or a trigger that never crosses: a warning naming the file, no trials', async () => {
+    const empty = writeTemp(dir, 'empty_events.tsv', 'onset\tduration\ttrial_type\n');
+    const r = runCli(['onset', file, '--events', empty, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(`myoscope: warning: ${file}: ${empty} holds no events; no trials\n`);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.results).toEqual([]);
+    expect(doc.files[0].n_trials).toBe(0);
+    const io = memoryIo();
+    expect(await main(['onset', file, '--trigger', 'TRIG', '--trigger-level', '6', '--csv'], io)).toBe(0);
+    expect(io.err.join('')).toBe(`myoscope: warning: ${file}: trigger channel TRIG never crosses 6 (rising); no trials\n`);
+  });
   it('an unknown method is a usage error listing the choices', async () => {
     const io = memoryIo();
     expect(await main(['onset', file, '--method', 'visual'], io)).toBe(2);
