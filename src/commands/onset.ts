@@ -42,6 +42,7 @@ interface OnsetOptions {
   feedforwardMs: string;
   disagreeMs: string;
   maxRiseMs: string;
+  stepPrior: string;
   thresholdSd?: string;
   minAboveMs?: string;
   minBelowMs?: string;
@@ -93,6 +94,8 @@ export interface EnvelopeRuleOverrides {
 export interface MethodOverrides extends EnvelopeRuleOverrides {
   /** risefit: the longest rise considered, ms (0: abrupt onsets only). */
   maxRiseMs?: number;
+  /** risefit: prior probability of an abrupt onset (the rest spread over the gradual rises). */
+  stepPrior?: number;
 }
 
 /** The envelope-rule options, flag by flag, for parsing and messages. */
@@ -127,7 +130,7 @@ export function methodParams(method: OnsetMethod, fsHz: number, overrides: Metho
   );
   switch (method) {
     case 'risefit':
-      return { method, fsHz, marginMs, ...RISE_FIT, ...rule, maxRiseMs: overrides.maxRiseMs ?? RISE_FIT.maxRiseMs };
+      return { method, fsHz, marginMs, ...RISE_FIT, ...rule, maxRiseMs: overrides.maxRiseMs ?? RISE_FIT.maxRiseMs, stepPrior: overrides.stepPrior ?? RISE_FIT.stepPrior };
     case 'hodges-bui':
       return { method, fsHz, marginMs, ...HODGES_BUI, ...rule };
     case 'bonato':
@@ -249,6 +252,7 @@ export const onsetCommand: CommandModule = {
       .option('--feedforward-ms <start,end>', 'latencies in this window are feed-forward, ms', FEEDFORWARD_MS.join(','))
       .option('--disagree-ms <ms>', 'with --method all, flag trials whose detectors span more than this', String(DISAGREE_MS))
       .option('--max-rise-ms <ms>', `risefit: the longest rise from onset to plateau considered; 0 for bursts known to start abruptly (0–${MAX_RISE_LIMIT_MS})`, String(RISE_FIT.maxRiseMs))
+      .option('--step-prior <p>', 'risefit: prior probability that an onset is abrupt rather than a gradual rise (0–1); lower places gradual rises better and abrupt onsets earlier', String(RISE_FIT.stepPrior))
       .option('--threshold-sd <k>', `envelope detectors (risefit's detection, hodges-bui, tkeo): onset where the envelope exceeds the baseline mean + k·SD (default ${RISE_FIT.thresholdSd}, ${HODGES_BUI.thresholdSd}, ${TKEO.thresholdSd})`)
       .option('--min-above-ms <ms>', `envelope detectors: time the envelope must stay above the threshold for an onset (default ${RISE_FIT.minAboveMs}, ${HODGES_BUI.minAboveMs}, ${TKEO.minAboveMs} ms)`)
       .option('--min-below-ms <ms>', `envelope detectors: time it must stay at or below it for an offset (default ${RISE_FIT.minBelowMs}, ${HODGES_BUI.minBelowMs}, ${TKEO.minBelowMs} ms)`)
@@ -275,6 +279,7 @@ export const onsetCommand: CommandModule = {
     const disagreeMs = parseNumber('--disagree-ms', o.disagreeMs, { min: 0, unit: 'ms' });
     const overrides: MethodOverrides = {
       maxRiseMs: parseNumber('--max-rise-ms', o.maxRiseMs ?? String(RISE_FIT.maxRiseMs), { min: 0, max: MAX_RISE_LIMIT_MS, unit: 'ms' }),
+      stepPrior: parseNumber('--step-prior', o.stepPrior ?? String(RISE_FIT.stepPrior), { min: 0, max: 1 }),
       ...envelopeRule(o, methods),
     };
     const channelsOpt = o.channels !== undefined ? parseNameList('--channels', o.channels) : null;

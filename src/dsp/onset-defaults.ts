@@ -78,9 +78,9 @@ export const TKEO = {
  * (the other half spread evenly over 2.5 … 60 ms): at 10 dB the data barely tell a step from a rise
  * that starts 10 ms earlier, so a prior even over T alone (4 % on a step) placed abrupt onsets 6–12 ms
  * early at every SNR, while equal odds place them within 0.5–3 ms at 10–30 dB and gradual 5–50 ms
- * rises 8 ms from the truth at 10 dB (measured, `npm run bench:onset`; docs/onset.md). Offsets
- * are placed the same way on the time-reversed signal (a raised-cosine fall of up to `maxFallMs`,
- * every fall time alike).
+ * rises 8 ms from the truth at 10 dB (measured, `npm run bench:onset`; docs/onset.md); `--step-prior`
+ * moves that trade-off. Offsets are placed the same way on the time-reversed signal (a
+ * raised-cosine fall of up to `maxFallMs`, every fall time alike).
  */
 export const RISE_FIT = {
   envelopeCutoffHz: 10,

@@ -85,7 +85,7 @@ function onsetSentences(p: Params, reference: string | undefined): string[] {
       );
     } else if (name === 'risefit') {
       out.push(
-        `Onsets were detected on a ${env} Hz linear envelope (rectified, Butterworth order ${num(m.envelope_order)}, zero-phase) exceeding the baseline mean + ${k} SD for at least ${above} ms, and then placed by fitting a burst model to the signal band-passed forward only (causal, so that no burst energy precedes its onset) within ${num(m.lookback_ms)} ms before to ${num(m.max_shift_ms)} ms after the detection (rise up to ${num(m.max_rise_ms)} ms; docs/onset.md).`,
+        `Onsets were detected on a ${env} Hz linear envelope (rectified, Butterworth order ${num(m.envelope_order)}, zero-phase) exceeding the baseline mean + ${k} SD for at least ${above} ms, and then placed by fitting a burst model to the signal band-passed forward only (causal, so that no burst energy precedes its onset) within ${num(m.lookback_ms)} ms before to ${num(m.max_shift_ms)} ms after the detection (rise up to ${num(m.max_rise_ms)} ms${num(m.step_prior) !== undefined && num(m.max_rise_ms) !== 0 ? `, prior probability of an abrupt onset ${num(m.step_prior)}` : ''}; docs/onset.md).`,
       );
     } else if (name === 'bonato') {
       out.push(`Onsets were detected with the Bonato et al. (1998) double-threshold method (false-alarm probability ${num(m.false_alarm_probability)}, ${num(m.window_ms)} ms windows, active states of at least ${num(m.min_active_ms)} ms).`);

@@ -134,6 +134,7 @@ describe('onset: malformed input and bad usage', () => {
     ['event onset not a number', ['onset', file, '--events', badOnset], 3, `${badOnset}:3:1: onset "soon" is not a number of seconds`],
     ['negative longest rise', ['onset', file, '--max-rise-ms=-5'], 2, '--max-rise-ms -5 ms must be at least 0 ms'],
     ['longest rise beyond the fitted stretch', ['onset', file, '--max-rise-ms', '151'], 2, '--max-rise-ms 151 ms must be at most 150 ms'],
+    ['prior probability above 1', ['onset', file, '--step-prior', '1.5'], 2, '--step-prior 1.5 must be at most 1'],
     ['threshold of zero SDs', ['onset', file, '--threshold-sd', '0'], 2, '--threshold-sd 0 must be greater than 0'],
     ['negative minimum time above the threshold', ['onset', file, '--min-above-ms=-25'], 2, '--min-above-ms -25 ms must be greater than 0 ms'],
     ['envelope corner at Nyquist', ['onset', file, '--envelope-hz', '500'], 2, `--envelope-hz 500 Hz must be below Nyquist 500 Hz of ${file} (fs 1000 Hz)`, true],
@@ -213,6 +214,22 @@ describe('onset run() in process', () => {
     });
     const long = await onsetCommand.run([file], { ...hb, minAboveMs: '600' }, memoryIo());
     expect(long.results.map((y) => [y.onset_s, y.flags])).toEqual(Array(4).fill([null, 'no_onset']));
+  });
+  it('--step-prior reaches the risefit parameters; favouring gradual rises moves onsets earlier', async () => {
+    const base = { method: 'risefit', triggerEdge: 'rising', referenceKind: 'emg', feedforwardMs: '-100,50', disagreeMs: '20', bandpass: '20,450', order: '4', channels: 'MUS,REF' };
+    const run = (stepPrior: string) => onsetCommand.run([file], { ...base, stepPrior }, memoryIo());
+    const [gradual, dflt, abrupt] = await Promise.all([run('0.05'), run('0.5'), run('0.95')]);
+    expect(gradual.params).toMatchObject({ methods: { risefit: { step_prior: 0.05, max_rise_ms: 60 } } });
+    expect(dflt.params).toMatchObject({ methods: { risefit: { step_prior: 0.5 } } });
+    const onsets = (r: typeof dflt) => r.results.map((x) => x.onset_s as number);
+    expect(onsets(dflt)).toHaveLength(4);
+    // The posterior mixes the step's and the gradual rises' posteriors of the onset, and the gradual
+    // ones lie earlier on these bursts, so its median moves later as the step's share grows.
+    onsets(dflt).forEach((o, i) => {
+      expect(onsets(gradual)[i]).toBeLessThanOrEqual(o);
+      expect(onsets(abrupt)[i]).toBeGreaterThanOrEqual(o);
+    });
+    expect(onsets(gradual)).not.toEqual(onsets(abrupt));
   });
   it('--max-rise-ms reaches the risefit parameters and changes the fit', async () => {
     const base = { method: 'risefit', triggerEdge: 'rising', referenceKind: 'emg', feedforwardMs: '-100,50', disagreeMs: '20', bandpass: '20,450', order: '4', channels: 'MUS' };

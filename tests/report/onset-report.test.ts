@@ -48,6 +48,7 @@ onset:
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('Latencies were measured from the onset of DELT_R in the same trial');
     expect(html).toMatch(/exceed(ed|ing) the baseline mean \+ \d+ SD for at least \d+ ms/);
+    expect(html).toContain('(rise up to 60 ms, prior probability of an abrupt onset 0.5; docs/onset.md)');
     expect(doc.results.some((f: { title: string }) => f.title.startsWith('onset latency (ms)'))).toBe(true);
   });
 });
