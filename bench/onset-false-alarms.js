@@ -1,5 +1,6 @@
-// False onsets on baseline noise of three spectra, and what a longer minimum time above the
-// threshold (--min-above-ms) or a higher threshold (--threshold-sd) buys against them and costs on
+// False onsets on baseline noise of three spectra: risefit with and without its confirmation (the F
+// test of each detection's power against the baseline), with a longer minimum time above the
+// threshold (--min-above-ms 80), and the other detectors; and what each risefit variant costs on
 // short bursts.
 //
 //   npm run bench:onset-noise                 (1000 noise-only trials per noise, 300 burst trials per case)
@@ -35,8 +36,8 @@ const windowsAt = (fs, n) => {
 };
 const variants = (fs) => [
   ['risefit', methodParams('risefit', fs)],
+  ['risefit without the confirmation', { ...methodParams('risefit', fs), confirmAlpha: 1 }],
   ['risefit --min-above-ms 80', methodParams('risefit', fs, { minAboveMs: 80 })],
-  ['risefit --threshold-sd 4.5', methodParams('risefit', fs, { thresholdSd: 4.5 })],
   ['hodges-bui', methodParams('hodges-bui', fs)],
   ['bonato', methodParams('bonato', fs)],
   ['tkeo', methodParams('tkeo', fs)],

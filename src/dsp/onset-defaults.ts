@@ -59,6 +59,13 @@ export const TKEO = {
  * Detection: rectified signal low-passed at 10 Hz (the lowest corner Hodges & Bui compared), above
  * baseline mean + 4 SD for 50 ms. The slow envelope and the long minimum time keep false onsets on
  * noise-only trials to about 1 % while detecting 3 dB bursts (measured, `npm run bench:onset`).
+ * Confirmation: a 500 ms baseline holds only about ten independent values of the 10 Hz envelope, so
+ * its SD is often underestimated and, after a calm baseline, slow swells of noise pass the envelope
+ * rule. Each detection is therefore kept only if the samples from its detected onset to its detected
+ * offset carry more power than the baseline in a one-sided F test at `confirmAlpha` 0.001: mains
+ * lines (50 or 60 Hz and two harmonics) are fitted out of each stretch first, since a steady hum
+ * has the autocorrelation of few independent samples but hardly varies in power, and the degrees of
+ * freedom are n / (1 + 2 Σ ρ²(k)) over lags up to `acfMaxLagMs` (`npm run bench:onset-noise`).
  *
  * Refinement: near the detection the band-passed samples (the conditioning chain run forward only,
  * so that no energy of the burst is spread before its start; backward only for offsets) are modelled
@@ -99,6 +106,7 @@ export const RISE_FIT = {
   temperScale: 0.5,
   acfMaxLagMs: 20,
   stepPrior: 0.5,
+  confirmAlpha: 0.001,
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import { ParameterError } from '../errors.js';
 import { msToSamples } from './ms-to-samples.js';
 import { onsetBaselineStats } from './onset-baseline-stats.js';
+import { excessPowerTest } from './onset-power-test.js';
 import type { EnvelopeDetectorParams } from './onset-envelope-threshold.js';
 import { hodgesBuiOnsets } from './onset-hodges-bui.js';
 import { riseOnsetPosterior, type RisePosteriorParams } from './onset-rise-posterior.js';
@@ -17,6 +18,11 @@ export interface RiseFitParams extends Omit<RisePosteriorParams, 'maxRiseMs'>, E
   maxFallMs: number;
   /** Step of the fall-time grid of the offset fit, ms. */
   fallStepMs: number;
+  /**
+   * A detection is kept only if its stretch (detected onset to detected offset) carries more power
+   * than the baseline, mains lines removed, at this one-sided level ({@link excessPowerTest}); 1 keeps all.
+   */
+  confirmAlpha: number;
 }
 
 /**
@@ -41,9 +47,23 @@ export interface OneWaySignals {
  */
 export function riseFitOnsets(x: Float64Array, w: OnsetWindows, p: RiseFitParams, oneWay?: OneWaySignals): OnsetDetection {
   if (p.stepPrior !== null && !(p.stepPrior >= 0 && p.stepPrior <= 1)) throw new ParameterError(`step prior ${p.stepPrior} must be between 0 and 1`);
+  if (!(p.confirmAlpha > 0 && p.confirmAlpha <= 1)) throw new ParameterError(`confirmation level ${p.confirmAlpha} must be above 0 and at most 1`);
   // Detection: the Hodges & Bui rule on the slow envelope (it also checks the windows).
   const det = hodgesBuiOnsets(x, w, p);
   const o = onsetSegment(w, x.length, msToSamples(p.marginMs, p.fsHz)).start;
+  const end = Math.min(x.length, w.offsetEnd);
+
+  // Confirmation: a detection stands only if its stretch carries more power than the baseline, mains
+  // lines removed (an F test on the zero-phase signal); slow swells of noise that pass the envelope
+  // rule after a calm baseline do not. A stretch too short to test is kept.
+  const kept: { on: number; off: number | null }[] = [];
+  const test = p.confirmAlpha < 1 ? excessPowerTest(x, w, onsetBaselineStats(x, w).mean, p.fsHz, msToSamples(p.acfMaxLagMs, p.fsHz)) : null;
+  for (let b = 0; b < det.onsets.length; b++) {
+    const off = b < det.offsets.length ? det.offsets[b] : null;
+    const pValue = test === null ? null : test(det.onsets[b], off ?? end);
+    if (pValue !== null && !(pValue < p.confirmAlpha)) continue;
+    kept.push({ on: det.onsets[b], off });
+  }
 
   const fx = oneWay?.forward ?? x;
   const bx = oneWay?.backward ?? x;
@@ -56,20 +76,19 @@ export function riseFitOnsets(x: Float64Array, w: OnsetWindows, p: RiseFitParams
   const onsets: number[] = [];
   const offsets: number[] = [];
   // The reversed stretch for the offset fits: z[j] = x[end − 1 − j].
-  const end = Math.min(x.length, w.offsetEnd);
   let reversed: Float64Array | null = null;
-  for (let b = 0; b < det.onsets.length; b++) {
-    const detOn = det.onsets[b];
+  for (let b = 0; b < kept.length; b++) {
+    const detOn = kept[b].on;
+    const detOff = kept[b].off;
     const lower = Math.max(w.searchStart, b > 0 ? offsets[b - 1] : w.searchStart);
-    const upper = b < det.offsets.length ? det.offsets[b] : end;
+    const upper = detOff ?? end;
     onsets.push(Math.max(lower, Math.min(riseOnsetPosterior(fx, fs.mean, fs.sd * fs.sd, detOn, lower, upper, riseParams), w.searchEnd - 1)));
-    if (b < det.offsets.length) {
+    if (detOff !== null) {
       if (reversed === null) {
         reversed = new Float64Array(end - o);
         for (let j = 0; j < reversed.length; j++) reversed[j] = bx[end - 1 - j];
       }
-      const detOff = det.offsets[b];
-      const nextOn = b + 1 < det.onsets.length ? det.onsets[b + 1] : end;
+      const nextOn = b + 1 < kept.length ? kept[b + 1].on : end;
       // In reversed time an offset at sample s is an onset at end − s; the fall cannot pass this burst's onset.
       const j = riseOnsetPosterior(reversed, bs.mean, bs.sd * bs.sd, end - detOff, end - nextOn, end - onsets[b], fallParams);
       offsets.push(Math.max(onsets[b] + 1, Math.min(end - j, end)));

@@ -3,6 +3,9 @@ import { bonatoDesign } from '../../src/dsp/onset-bonato.js';
 import { BONATO, HODGES_BUI, ONSET_MARGIN_MS, RISE_FIT, TKEO } from '../../src/dsp/onset-defaults.js';
 import { detectOnsets, type OnsetMethod, type OnsetMethodParams } from '../../src/dsp/onset-detect.js';
 import { thresholdRuns } from '../../src/dsp/onset-threshold-runs.js';
+import { msToSamples } from '../../src/dsp/ms-to-samples.js';
+import { onsetBaselineStats } from '../../src/dsp/onset-baseline-stats.js';
+import { excessPowerTest, linesResidual, mainsLines } from '../../src/dsp/onset-power-test.js';
 import { conditionChannelOneWay, type ConditionParams } from '../../src/pipeline/condition-channel.js';
 import { expectAllClose, expectClose } from '../helpers/expect-all-close.js';
 import { loadDetectorsFixture } from './load-onset-fixture.js';
@@ -47,8 +50,41 @@ describe('detectors against the NumPy/SciPy reference (scripts/fixtures/onset.py
       expect(raw).toEqual(Float64Array.from(c.raw));
     }
   });
-  it('finds every simulated burst within 25 ms with every detector (sanity of the fixture itself)', () => {
+  it("tests each risefit detection's power against the baseline as the reference does (lines fitted out, scipy.stats.f.sf)", () => {
+    let stretches = 0;
     for (const c of fixture.cases) {
+      const x = Float64Array.from(c.x);
+      const e = c.expected.risefit;
+      const mean = onsetBaselineStats(x, c.windows).mean;
+      expect(mainsLines(x, c.windows.baselineStart, c.windows.baselineEnd, mean, c.fsHz)).toEqual(e.mainsLines);
+      const test = excessPowerTest(x, c.windows, mean, c.fsHz, msToSamples(RISE_FIT.acfMaxLagMs, c.fsHz));
+      for (const t of e.confirm!) {
+        const p = test(t.start, t.end);
+        expect(p).not.toBeNull();
+        expectClose(p!, t.p!, { rtol: 1e-6 }, `p of ${c.name}, ${t.start}–${t.end}`);
+        stretches++;
+      }
+    }
+    expect(stretches).toBeGreaterThanOrEqual(6);
+  });
+  it('the coloured-noise case: the envelope rule fires and the test turns the detection away', () => {
+    const c = fixture.cases.find((k) => k.name.startsWith('coloured noise'))!;
+    const e = c.expected.risefit;
+    expect(e.confirm!.length).toBeGreaterThan(0);
+    expect(e.confirm!.every((t) => t.p! >= RISE_FIT.confirmAlpha)).toBe(true);
+    expect(e.onsets).toEqual([]);
+  });
+  it('the hum case: a weak burst under a 60 Hz hum is kept only because the hum is fitted out first', () => {
+    const c = fixture.cases.find((k) => k.name.includes('60 Hz hum'))!;
+    const e = c.expected.risefit;
+    expect(e.mainsLines).toEqual([60, 120, 180]);
+    expect(e.confirm!.map((t) => [t.p! < RISE_FIT.confirmAlpha, t.pWithoutLineRemoval >= RISE_FIT.confirmAlpha])).toEqual([[true, true]]);
+    expect(e.onsets).toHaveLength(1);
+    expect(Math.abs(e.onsets[0] - c.trueOnsets[0])).toBeLessThanOrEqual(30);
+  });
+  it('finds every simulated burst within 25 ms with every detector (sanity of the fixture itself)', () => {
+    // The coloured-noise and hum cases are there for risefit's confirmation (tested above).
+    for (const c of fixture.cases.filter((k) => !k.name.startsWith('coloured noise') && !k.name.includes('60 Hz hum'))) {
       for (const e of Object.values(c.expected)) {
         expect(e.onsets.length).toBe(c.trueOnsets.length);
         e.onsets.forEach((o, k) => expect(Math.abs(o - c.trueOnsets[k]) * (1000 / c.fsHz)).toBeLessThanOrEqual(25));
@@ -116,6 +152,28 @@ describe('parameter errors', () => {
   });
   it('rejects a negative SD multiple and an envelope corner above Nyquist', () => {
     expect(() => detectOnsets(x, w, { ...params('tkeo', 1000), thresholdSd: -1 } as OnsetMethodParams)).toThrow('threshold -1 SD must be zero or more');
+    expect(() => detectOnsets(x, w, { ...params('risefit', 1000), confirmAlpha: 0 } as OnsetMethodParams)).toThrow('confirmation level 0 must be above 0 and at most 1');
     expect(() => detectOnsets(x, w, { ...params('hodges-bui', 1000), envelopeCutoffHz: 600 } as OnsetMethodParams)).toThrow(/Nyquist/);
+  });
+});
+
+describe('linesResidual and mainsLines', () => {
+  it('fit a hum of any phase out exactly and leave a signal off the lines, less its projection', () => {
+    const fs = 1000;
+    const n = 300;
+    const hum = Float64Array.from({ length: n }, (_, i) => 3 * Math.sin((2 * Math.PI * 60 * i) / fs + 1.1) + 0.5 * Math.cos((2 * Math.PI * 120 * i) / fs - 0.3));
+    expect(mainsLines(hum, 0, n, 0, fs)).toEqual([60, 120, 180]);
+    const r = linesResidual(hum, 0, n, 0, [60, 120, 180], fs);
+    expect(r.dof).toBe(n - 6);
+    expect(Math.max(...r.residual.map(Math.abs))).toBeLessThan(1e-9);
+    // 50 Hz at 500 Hz sampling: harmonics at and above 0.45 fs (225 Hz) are left out.
+    const hum50 = (rate: number) => Float64Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * 50 * i) / rate));
+    expect(mainsLines(hum50(500), 0, n, 0, 500)).toEqual([50, 100, 150]);
+    expect(mainsLines(hum50(250), 0, n, 0, 250)).toEqual([50, 100]);
+    // A 37 Hz tone is nearly orthogonal to the lines over 300 ms: almost all of it is left.
+    const tone = Float64Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * 37 * i) / fs));
+    const left = linesResidual(tone, 0, n, 0, [60, 120, 180], fs).residual.reduce((a, v) => a + v * v, 0) / tone.reduce((a, v) => a + v * v, 0);
+    expect(left).toBeGreaterThan(0.95);
+    expect(tone).toEqual(Float64Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * 37 * i) / fs)));
   });
 });

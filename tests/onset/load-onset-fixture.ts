@@ -11,6 +11,13 @@ export interface ExpectedDetection {
   zeta?: number;
   windowSamples?: number;
   minAbove?: number;
+  /**
+   * risefit: each envelope detection's stretch and the p-value of its power test against the baseline
+   * (null: too short to test), and the same test without removing the mains lines.
+   */
+  confirm?: { start: number; end: number; p: number | null; pWithoutLineRemoval: number }[];
+  /** risefit: the mains lines fitted out before that test. */
+  mainsLines?: number[];
 }
 
 export interface DetectorCase {

@@ -1,0 +1,122 @@
+import { fSurvival } from '../stats/f-distribution.js';
+import { squaredAcfFactor } from './squared-acf-factor.js';
+import type { OnsetWindows } from './onset-types.js';
+
+/** Mains frequencies the test removes: the fundamental (50 or 60 Hz) and harmonics up to this order. */
+const MAINS_HARMONICS = 3;
+
+/**
+ * The mains lines of a stretch: 50 or 60 Hz, whichever carries more power in `y[start, end)` (about
+ * `mean`, by its projection on the sinusoid), and its harmonics up to the third, below 0.9 × Nyquist.
+ */
+export function mainsLines(y: Float64Array, start: number, end: number, mean: number, fsHz: number): number[] {
+  const power = (f: number): number => {
+    const w = (2 * Math.PI * f) / fsHz;
+    let re = 0;
+    let im = 0;
+    for (let i = start; i < end; i++) {
+      re += (y[i] - mean) * Math.cos(w * (i - start));
+      im += (y[i] - mean) * Math.sin(w * (i - start));
+    }
+    return re * re + im * im;
+  };
+  const f0 = power(60) > power(50) ? 60 : 50;
+  const lines: number[] = [];
+  for (let k = 1; k <= MAINS_HARMONICS && k * f0 < 0.45 * fsHz; k++) lines.push(k * f0);
+  return lines;
+}
+
+/** What is left of a stretch after its mains lines: the residual and its degrees of freedom. */
+export interface LinesResidual {
+  residual: Float64Array;
+  /** Samples less the two coefficients fitted per line. */
+  dof: number;
+}
+
+/**
+ * `y[start, end)` less `mean` and less a cosine and a sine at each of `linesHz` fitted by least
+ * squares over the stretch itself (normal equations, Gaussian elimination with partial pivoting).
+ * A steady mains hum is removed whatever its phase; a burst's broadband power is left but for the
+ * small share that lies on the fitted sinusoids. `y` is not modified.
+ */
+export function linesResidual(y: Float64Array, start: number, end: number, mean: number, linesHz: readonly number[], fsHz: number): LinesResidual {
+  const n = end - start;
+  const k = 2 * linesHz.length;
+  const residual = new Float64Array(n);
+  for (let i = 0; i < n; i++) residual[i] = y[start + i] - mean;
+  if (k === 0 || n <= k) return { residual, dof: n - k };
+  const basis = (j: number, i: number): number => {
+    const w = (2 * Math.PI * linesHz[j >> 1] * i) / fsHz;
+    return j % 2 === 0 ? Math.cos(w) : Math.sin(w);
+  };
+  // Normal equations [XᵀX | Xᵀr].
+  const a = Array.from({ length: k }, () => new Float64Array(k + 1));
+  const row = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < k; j++) row[j] = basis(j, i);
+    for (let p = 0; p < k; p++) {
+      for (let q = p; q < k; q++) a[p][q] += row[p] * row[q];
+      a[p][k] += row[p] * residual[i];
+    }
+  }
+  for (let p = 0; p < k; p++) for (let q = 0; q < p; q++) a[p][q] = a[q][p];
+  for (let c = 0; c < k; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < k; r++) if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) pivot = r;
+    [a[c], a[pivot]] = [a[pivot], a[c]];
+    if (!(Math.abs(a[c][c]) > 0)) return { residual, dof: n };
+    for (let r = 0; r < k; r++) {
+      if (r === c) continue;
+      const m = a[r][c] / a[c][c];
+      if (m !== 0) for (let q = c; q <= k; q++) a[r][q] -= m * a[c][q];
+    }
+  }
+  const beta = a.map((r, p) => r[k] / r[p]);
+  for (let i = 0; i < n; i++) {
+    let fit = 0;
+    for (let j = 0; j < k; j++) fit += beta[j] * basis(j, i);
+    residual[i] -= fit;
+  }
+  return { residual, dof: n - k };
+}
+
+/** Residual sum of squares, degrees of freedom and effective degrees of freedom of some stretches. */
+interface ResidualPower {
+  rss: number;
+  dof: number;
+  /** Σ dof / (1 + 2 Σ ρ²(k)) over the stretches (ρ each residual's autocorrelation). */
+  effectiveDf: number;
+}
+
+function residualPower(y: Float64Array, stretches: readonly (readonly [number, number])[], mean: number, linesHz: readonly number[], fsHz: number, maxLag: number): ResidualPower {
+  let rss = 0;
+  let dof = 0;
+  let effectiveDf = 0;
+  for (const [start, end] of stretches) {
+    const r = linesResidual(y, start, end, mean, linesHz, fsHz);
+    if (r.dof < 1) continue;
+    for (const v of r.residual) rss += v * v;
+    dof += r.dof;
+    effectiveDf += r.dof / squaredAcfFactor(r.residual, 0, r.residual.length, maxLag);
+  }
+  return { rss, dof, effectiveDf };
+}
+
+/**
+ * One-sided test that a stretch `y[start, end)` carries more power than the baseline of `w` once the
+ * mains lines are removed from each ({@link mainsLines}, chosen on the baseline window and fitted to
+ * every stretch apart): r = (the stretch's residual mean square) / (the baseline's), each over its
+ * residual degrees of freedom, referred to F(ν₁, ν₂), each ν those degrees of freedom over
+ * 1 + 2 Σ_{k=1..maxLag} ρ²(k) (the variance inflation of a mean of squares of correlated Gaussian
+ * samples). The baseline is read once; the returned function gives P(F ≥ r) for a stretch, or null
+ * where the stretch or the baseline is too short to fit. `y` is not modified.
+ */
+export function excessPowerTest(y: Float64Array, w: OnsetWindows, mean: number, fsHz: number, maxLag: number): (start: number, end: number) => number | null {
+  const lines = mainsLines(y, w.baselineStart, w.baselineEnd, mean, fsHz);
+  const base = residualPower(y, [[w.baselineStart, w.baselineEnd], ...(w.extraBaseline ?? [])], mean, lines, fsHz, maxLag);
+  return (start, end) => {
+    const stretch = residualPower(y, [[start, end]], mean, lines, fsHz, maxLag);
+    if (base.dof < 2 || stretch.dof < 2 || !(base.rss > 0)) return null;
+    return fSurvival(stretch.rss / stretch.dof / (base.rss / base.dof), stretch.effectiveDf, base.effectiveDf);
+  };
+}
