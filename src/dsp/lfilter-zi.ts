@@ -1,4 +1,5 @@
 import { ParameterError } from '../errors.js';
+import { solveLinear } from './solve-linear.js';
 
 /**
  * Initial state of `lfilter` for the steady state of its step response, as
@@ -22,7 +23,9 @@ export function lfilterZi(b: ArrayLike<number>, a: ArrayLike<number>): Float64Ar
   }
   const rhs: number[] = [];
   for (let i = 0; i < m; i++) rhs.push(bn[i + 1] - an[i + 1] * bn[0]);
-  return solve(mat, rhs);
+  const zi = solveLinear(mat, rhs);
+  if (zi === null) throw new ParameterError('filter has a pole at z = 1: its step response has no steady state');
+  return zi;
 }
 
 /**
@@ -47,34 +50,4 @@ export function normalizeBa(b: ArrayLike<number>, a: ArrayLike<number>): [Float6
     if (!Number.isFinite(v)) throw new ParameterError(`filter coefficient ${v} must be finite`);
   }
   return [bn, an];
-}
-
-/** Solves mat·x = rhs by Gaussian elimination with partial pivoting (LAPACK `dgesv`'s method). */
-function solve(mat: number[][], rhs: number[]): Float64Array {
-  const m = rhs.length;
-  const A = mat.map((r) => [...r]);
-  const y = [...rhs];
-  for (let k = 0; k < m; k++) {
-    let piv = k;
-    for (let i = k + 1; i < m; i++) if (Math.abs(A[i][k]) > Math.abs(A[piv][k])) piv = i;
-    if (A[piv][k] === 0) throw new ParameterError('filter has a pole at z = 1: its step response has no steady state');
-    if (piv !== k) {
-      [A[k], A[piv]] = [A[piv], A[k]];
-      [y[k], y[piv]] = [y[piv], y[k]];
-    }
-    const r = 1 / A[k][k];
-    for (let i = k + 1; i < m; i++) {
-      const l = A[i][k] * r;
-      if (l === 0) continue;
-      for (let j = k + 1; j < m; j++) A[i][j] -= l * A[k][j];
-      y[i] -= l * y[k];
-    }
-  }
-  const x = new Float64Array(m);
-  for (let i = m - 1; i >= 0; i--) {
-    let s = y[i];
-    for (let j = i + 1; j < m; j++) s -= A[i][j] * x[j];
-    x[i] = s / A[i][i];
-  }
-  return x;
 }

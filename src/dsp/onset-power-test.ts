@@ -1,4 +1,5 @@
 import { fSurvival } from '../stats/f-distribution.js';
+import { solveLinear } from './solve-linear.js';
 import { squaredAcfFactor } from './squared-acf-factor.js';
 import type { OnsetWindows } from './onset-types.js';
 
@@ -35,9 +36,9 @@ export interface LinesResidual {
 
 /**
  * `y[start, end)` less `mean` and less a cosine and a sine at each of `linesHz` fitted by least
- * squares over the stretch itself (normal equations, Gaussian elimination with partial pivoting).
- * A steady mains hum is removed whatever its phase; a burst's broadband power is left but for the
- * small share that lies on the fitted sinusoids. `y` is not modified.
+ * squares over the stretch itself (normal equations, {@link solveLinear}). A steady mains hum is
+ * removed whatever its phase; a burst's broadband power is left but for the small share that lies
+ * on the fitted sinusoids. `y` is not modified.
  */
 export function linesResidual(y: Float64Array, start: number, end: number, mean: number, linesHz: readonly number[], fsHz: number): LinesResidual {
   const n = end - start;
@@ -45,38 +46,22 @@ export function linesResidual(y: Float64Array, start: number, end: number, mean:
   const residual = new Float64Array(n);
   for (let i = 0; i < n; i++) residual[i] = y[start + i] - mean;
   if (k === 0 || n <= k) return { residual, dof: n - k };
-  const basis = (j: number, i: number): number => {
-    const w = (2 * Math.PI * linesHz[j >> 1] * i) / fsHz;
-    return j % 2 === 0 ? Math.cos(w) : Math.sin(w);
+  // The regressors, column by column: cos and sin of each line over the stretch.
+  const basis = Array.from({ length: k }, (_, j) => {
+    const w = (2 * Math.PI * linesHz[j >> 1]) / fsHz;
+    return Float64Array.from({ length: n }, (_, i) => (j % 2 === 0 ? Math.cos(w * i) : Math.sin(w * i)));
+  });
+  const dot = (u: Float64Array, v: Float64Array): number => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += u[i] * v[i];
+    return s;
   };
-  // Normal equations [XᵀX | Xᵀr].
-  const a = Array.from({ length: k }, () => new Float64Array(k + 1));
-  const row = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < k; j++) row[j] = basis(j, i);
-    for (let p = 0; p < k; p++) {
-      for (let q = p; q < k; q++) a[p][q] += row[p] * row[q];
-      a[p][k] += row[p] * residual[i];
-    }
-  }
-  for (let p = 0; p < k; p++) for (let q = 0; q < p; q++) a[p][q] = a[q][p];
-  for (let c = 0; c < k; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < k; r++) if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) pivot = r;
-    [a[c], a[pivot]] = [a[pivot], a[c]];
-    if (!(Math.abs(a[c][c]) > 0)) return { residual, dof: n };
-    for (let r = 0; r < k; r++) {
-      if (r === c) continue;
-      const m = a[r][c] / a[c][c];
-      if (m !== 0) for (let q = c; q <= k; q++) a[r][q] -= m * a[c][q];
-    }
-  }
-  const beta = a.map((r, p) => r[k] / r[p]);
-  for (let i = 0; i < n; i++) {
-    let fit = 0;
-    for (let j = 0; j < k; j++) fit += beta[j] * basis(j, i);
-    residual[i] -= fit;
-  }
+  const beta = solveLinear(
+    basis.map((u) => basis.map((v) => dot(u, v))),
+    basis.map((u) => dot(u, residual)),
+  );
+  if (beta === null) return { residual, dof: n };
+  for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) residual[i] -= beta[j] * basis[j][i];
   return { residual, dof: n - k };
 }
 
