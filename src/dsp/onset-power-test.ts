@@ -46,34 +46,74 @@ export function linesResidual(y: Float64Array, start: number, end: number, mean:
   const residual = new Float64Array(n);
   for (let i = 0; i < n; i++) residual[i] = y[start + i] - mean;
   if (k === 0 || n <= k) return { residual, dof: n - k };
+  const fit = fitLines(y, start, end, mean, linesHz, fsHz);
+  if (fit === null) return { residual, dof: n };
+  subtractLines(residual, fit, fsHz, start, 0, n);
+  return { residual, dof: n - k };
+}
+
+/** Sinusoids fitted by {@link fitLines}: amplitudes of a cosine and a sine at each line, phases from `origin`. */
+export interface FittedLines {
+  linesHz: readonly number[];
+  /** cos and sin amplitudes, line by line. */
+  beta: Float64Array;
+  /** Sample index of the signal at which the phases are counted. */
+  origin: number;
+}
+
+/**
+ * A cosine and a sine at each of `linesHz` fitted by least squares to `y[start, end)` less `mean`
+ * (normal equations, {@link solveLinear}), phases counted from `start`; null when there are no
+ * lines, no more samples than coefficients, or a singular system. `y` is not modified.
+ */
+export function fitLines(y: Float64Array, start: number, end: number, mean: number, linesHz: readonly number[], fsHz: number): FittedLines | null {
+  const n = end - start;
+  const k = 2 * linesHz.length;
+  if (k === 0 || n <= k) return null;
   // The regressors, column by column: cos and sin of each line over the stretch.
   const basis = Array.from({ length: k }, (_, j) => {
     const w = (2 * Math.PI * linesHz[j >> 1]) / fsHz;
     return Float64Array.from({ length: n }, (_, i) => (j % 2 === 0 ? Math.cos(w * i) : Math.sin(w * i)));
   });
-  const dot = (u: Float64Array, v: Float64Array): number => {
+  const dot = (u: Float64Array, v: (i: number) => number): number => {
     let s = 0;
-    for (let i = 0; i < n; i++) s += u[i] * v[i];
+    for (let i = 0; i < n; i++) s += u[i] * v(i);
     return s;
   };
   const beta = solveLinear(
-    basis.map((u) => basis.map((v) => dot(u, v))),
-    basis.map((u) => dot(u, residual)),
+    basis.map((u) => basis.map((v) => dot(u, (i) => v[i]))),
+    basis.map((u) => dot(u, (i) => y[start + i] - mean)),
   );
-  if (beta === null) return { residual, dof: n };
-  for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) residual[i] -= beta[j] * basis[j][i];
-  return { residual, dof: n - k };
+  return beta === null ? null : { linesHz, beta: Float64Array.from(beta), origin: start };
+}
+
+/**
+ * Subtracts the sinusoids `fit` from `z[from, to)` in place, where index i of `z` is sample
+ * i + `offset` of the signal the lines were fitted to (phases counted from `fit.origin` there).
+ */
+export function subtractLines(z: Float64Array, fit: FittedLines, fsHz: number, offset: number, from: number, to: number): void {
+  for (let j = 0; j < fit.beta.length; j++) {
+    const w = (2 * Math.PI * fit.linesHz[j >> 1]) / fsHz;
+    const b = fit.beta[j];
+    const trig = j % 2 === 0 ? Math.cos : Math.sin;
+    for (let i = from; i < to; i++) z[i] -= b * trig(w * (i + offset - fit.origin));
+  }
 }
 
 /** Residual sum of squares, degrees of freedom and effective degrees of freedom of some stretches. */
-interface ResidualPower {
+export interface ResidualPower {
   rss: number;
   dof: number;
   /** Σ dof / (1 + 2 Σ ρ²(k)) over the stretches (ρ each residual's autocorrelation). */
   effectiveDf: number;
 }
 
-function residualPower(y: Float64Array, stretches: readonly (readonly [number, number])[], mean: number, linesHz: readonly number[], fsHz: number, maxLag: number): ResidualPower {
+/**
+ * The mains lines `linesHz` fitted to each of `stretches` of `y` apart and removed ({@link
+ * linesResidual}), about `mean`: the pooled residual sum of squares and degrees of freedom, and the
+ * effective degrees of freedom with autocorrelation up to `maxLag` samples. `y` is not modified.
+ */
+export function residualPower(y: Float64Array, stretches: readonly (readonly [number, number])[], mean: number, linesHz: readonly number[], fsHz: number, maxLag: number): ResidualPower {
   let rss = 0;
   let dof = 0;
   let effectiveDf = 0;
@@ -89,15 +129,13 @@ function residualPower(y: Float64Array, stretches: readonly (readonly [number, n
 
 /**
  * One-sided test that a stretch `y[start, end)` carries more power than the baseline of `w` once the
- * mains lines are removed from each ({@link mainsLines}, chosen on the baseline window and fitted to
- * every stretch apart): r = (the stretch's residual mean square) / (the baseline's), each over its
+ * mains lines `lines` ({@link mainsLines}) are fitted to each stretch apart and removed: r = (the stretch's residual mean square) / (the baseline's), each over its
  * residual degrees of freedom, referred to F(ν₁, ν₂), each ν those degrees of freedom over
  * 1 + 2 Σ_{k=1..maxLag} ρ²(k) (the variance inflation of a mean of squares of correlated Gaussian
  * samples). The baseline is read once; the returned function gives P(F ≥ r) for a stretch, or null
  * where the stretch or the baseline is too short to fit. `y` is not modified.
  */
-export function excessPowerTest(y: Float64Array, w: OnsetWindows, mean: number, fsHz: number, maxLag: number): (start: number, end: number) => number | null {
-  const lines = mainsLines(y, w.baselineStart, w.baselineEnd, mean, fsHz);
+export function excessPowerTest(y: Float64Array, w: OnsetWindows, mean: number, lines: readonly number[], fsHz: number, maxLag: number): (start: number, end: number) => number | null {
   const base = residualPower(y, [[w.baselineStart, w.baselineEnd], ...(w.extraBaseline ?? [])], mean, lines, fsHz, maxLag);
   return (start, end) => {
     const stretch = residualPower(y, [[start, end]], mean, lines, fsHz, maxLag);

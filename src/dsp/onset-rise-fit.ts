@@ -1,7 +1,7 @@
 import { ParameterError } from '../errors.js';
 import { msToSamples } from './ms-to-samples.js';
 import { onsetBaselineStats } from './onset-baseline-stats.js';
-import { excessPowerTest } from './onset-power-test.js';
+import { excessPowerTest, fitLines, mainsLines, residualPower, type FittedLines } from './onset-power-test.js';
 import type { EnvelopeDetectorParams } from './onset-envelope-threshold.js';
 import { hodgesBuiOnsets } from './onset-hodges-bui.js';
 import { riseOnsetPosterior, type RisePosteriorParams } from './onset-rise-posterior.js';
@@ -57,7 +57,10 @@ export function riseFitOnsets(x: Float64Array, w: OnsetWindows, p: RiseFitParams
   // lines removed (an F test on the zero-phase signal); slow swells of noise that pass the envelope
   // rule after a calm baseline do not. A stretch too short to test is kept.
   const kept: { on: number; off: number | null }[] = [];
-  const test = p.confirmAlpha < 1 ? excessPowerTest(x, w, onsetBaselineStats(x, w).mean, p.fsHz, msToSamples(p.acfMaxLagMs, p.fsHz)) : null;
+  const maxLag = msToSamples(p.acfMaxLagMs, p.fsHz);
+  const xMean = onsetBaselineStats(x, w).mean;
+  const lines = mainsLines(x, w.baselineStart, w.baselineEnd, xMean, p.fsHz);
+  const test = p.confirmAlpha < 1 ? excessPowerTest(x, w, xMean, lines, p.fsHz, maxLag) : null;
   for (let b = 0; b < det.onsets.length; b++) {
     const off = b < det.offsets.length ? det.offsets[b] : null;
     const pValue = test === null ? null : test(det.onsets[b], off ?? end);
@@ -68,8 +71,15 @@ export function riseFitOnsets(x: Float64Array, w: OnsetWindows, p: RiseFitParams
   const fx = oneWay?.forward ?? x;
   const bx = oneWay?.backward ?? x;
   if (fx.length !== x.length || bx.length !== x.length) throw new ParameterError(`one-way signals of ${fx.length} and ${bx.length} samples do not match the signal's ${x.length}`);
-  const fs = onsetBaselineStats(fx, w);
-  const bs = bx === fx ? fs : onsetBaselineStats(bx, w);
+  // Each fit's baseline: its mean, the mains hum fitted on it (removed from every fitted stretch), and
+  // its variance with the lines removed.
+  const fitBaseline = (y: Float64Array): { mean: number; variance: number; hum: FittedLines | null } => {
+    const mean = onsetBaselineStats(y, w).mean;
+    const r = residualPower(y, [[w.baselineStart, w.baselineEnd], ...(w.extraBaseline ?? [])], mean, lines, p.fsHz, maxLag);
+    return { mean, variance: r.rss / r.dof, hum: fitLines(y, w.baselineStart, w.baselineEnd, mean, lines, p.fsHz) };
+  };
+  const fs = fitBaseline(fx);
+  const bs = bx === fx ? fs : fitBaseline(bx);
   const riseParams: RisePosteriorParams = { ...p, maxRiseMs: p.maxRiseMs };
   // Offsets weigh every fall time alike (abrupt included): a prior on falls has no measurement behind it.
   const fallParams: RisePosteriorParams = { ...p, maxRiseMs: p.maxFallMs, riseStepMs: p.fallStepMs, stepPrior: null };
@@ -77,20 +87,23 @@ export function riseFitOnsets(x: Float64Array, w: OnsetWindows, p: RiseFitParams
   const offsets: number[] = [];
   // The reversed stretch for the offset fits: z[j] = x[end − 1 − j].
   let reversed: Float64Array | null = null;
+  let reversedHum: FittedLines | null = null;
   for (let b = 0; b < kept.length; b++) {
     const detOn = kept[b].on;
     const detOff = kept[b].off;
     const lower = Math.max(w.searchStart, b > 0 ? offsets[b - 1] : w.searchStart);
     const upper = detOff ?? end;
-    onsets.push(Math.max(lower, Math.min(riseOnsetPosterior(fx, fs.mean, fs.sd * fs.sd, detOn, lower, upper, riseParams), w.searchEnd - 1)));
+    onsets.push(Math.max(lower, Math.min(riseOnsetPosterior(fx, fs.mean, fs.variance, detOn, lower, upper, riseParams, fs.hum), w.searchEnd - 1)));
     if (detOff !== null) {
       if (reversed === null) {
         reversed = new Float64Array(end - o);
         for (let j = 0; j < reversed.length; j++) reversed[j] = bx[end - 1 - j];
+        // The hum of the reversed baseline, which lies at reversed[end − baselineEnd, end − baselineStart).
+        reversedHum = fitLines(reversed, end - w.baselineEnd, end - w.baselineStart, bs.mean, lines, p.fsHz);
       }
       const nextOn = b + 1 < kept.length ? kept[b + 1].on : end;
       // In reversed time an offset at sample s is an onset at end − s; the fall cannot pass this burst's onset.
-      const j = riseOnsetPosterior(reversed, bs.mean, bs.sd * bs.sd, end - detOff, end - nextOn, end - onsets[b], fallParams);
+      const j = riseOnsetPosterior(reversed, bs.mean, bs.variance, end - detOff, end - nextOn, end - onsets[b], fallParams, reversedHum);
       offsets.push(Math.max(onsets[b] + 1, Math.min(end - j, end)));
     }
   }

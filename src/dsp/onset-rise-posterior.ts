@@ -1,4 +1,5 @@
 import { msToSamples } from './ms-to-samples.js';
+import { subtractLines, type FittedLines } from './onset-power-test.js';
 import { squaredAcfFactor } from './squared-acf-factor.js';
 
 /** Parameters of {@link riseOnsetPosterior}; see RISE_FIT in `onset-defaults.ts`. */
@@ -33,8 +34,11 @@ export interface RisePosteriorParams {
  * `y` is the band-passed signal, `baselineMean` and `baselineVariance` its baseline statistics,
  * `detection` the sample where a coarser detector found the burst. Onsets are considered from
  * `max(lower, detection − lookback)` to `detection + maxShift`, and samples up to
- * `min(upper, detection + ahead)` enter the fit. Returns the posterior median of the onset, a sample
- * index into `y`; returns `detection` itself when the stretch is too short to fit. `y` is not modified.
+ * `min(upper, detection + ahead)` enter the fit, less `hum` (mains lines fitted elsewhere, usually on
+ * the baseline, {@link fitLines}), so `baselineVariance` should be the baseline's with the lines
+ * removed. Returns the posterior
+ * median of the onset, a sample index into `y`; returns `detection` itself when the stretch is too
+ * short to fit. `y` is not modified.
  */
 export function riseOnsetPosterior(
   y: Float64Array,
@@ -44,6 +48,7 @@ export function riseOnsetPosterior(
   lower: number,
   upper: number,
   p: RisePosteriorParams,
+  hum: FittedLines | null = null,
 ): number {
   const fs = p.fsHz;
   const L = Math.max(lower, detection - msToSamples(p.lookbackMs, fs));
@@ -55,14 +60,18 @@ export function riseOnsetPosterior(
 
   const v0 = baselineVariance;
   const lnv0 = Math.log(v0);
-  const q = new Float64Array(n + 1); // cumulative sums of squares about the baseline mean
-  for (let i = 0; i < n; i++) {
-    const d = y[L + i] - baselineMean;
-    q[i + 1] = q[i] + d * d;
-  }
+  // The stretch about the baseline mean, the fitted hum removed; z[i] is sample L + i.
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) z[i] = y[L + i] - baselineMean;
+  if (hum !== null) subtractLines(z, hum, fs, L, 0, n);
+  const q = new Float64Array(n + 1); // cumulative sums of squares
+  for (let i = 0; i < n; i++) q[i + 1] = q[i] + z[i] * z[i];
   const maxLag = msToSamples(p.acfMaxLagMs, fs);
-  const burstEnd = Math.min(R, detection + msToSamples(100, fs));
-  const temper = p.temperScale * Math.max(squaredAcfFactor(y, L, Math.max(L + 3, Math.min(detection, R)), maxLag), squaredAcfFactor(y, Math.max(L, detection), Math.max(burstEnd, Math.max(L, detection) + 3), maxLag));
+  // Tempering: the larger autocorrelation factor of the stretch before the detection and of up to
+  // 100 ms after it (each at least 3 samples, inside the stretch).
+  const burstEnd = Math.min(R, detection + msToSamples(100, fs)) - L;
+  const a0 = Math.max(L, detection) - L;
+  const temper = p.temperScale * Math.max(squaredAcfFactor(z, 0, Math.min(n, Math.max(3, Math.min(detection, R) - L)), maxLag), squaredAcfFactor(z, Math.max(0, Math.min(a0, n - 3)), Math.min(n, Math.max(burstEnd, a0 + 3)), maxLag));
 
   const nTau = tauMax - L + 1;
   const riseCount = Math.floor(p.maxRiseMs / p.riseStepMs + 1e-9) + 1;
@@ -86,7 +95,7 @@ export function riseOnsetPosterior(
       const vp = v0 + a2;
       v += np * Math.log(vp) + sp / vp;
       for (let k = 0; k < T; k++) {
-        const d = y[tau + k] - baselineMean;
+        const d = z[pre + k];
         const vk = v0 + a2 * g2[k];
         v += Math.log(vk) + (d * d) / vk;
       }

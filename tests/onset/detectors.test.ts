@@ -5,7 +5,7 @@ import { detectOnsets, type OnsetMethod, type OnsetMethodParams } from '../../sr
 import { thresholdRuns } from '../../src/dsp/onset-threshold-runs.js';
 import { msToSamples } from '../../src/dsp/ms-to-samples.js';
 import { onsetBaselineStats } from '../../src/dsp/onset-baseline-stats.js';
-import { excessPowerTest, linesResidual, mainsLines } from '../../src/dsp/onset-power-test.js';
+import { excessPowerTest, fitLines, linesResidual, mainsLines, subtractLines } from '../../src/dsp/onset-power-test.js';
 import { conditionChannelOneWay, type ConditionParams } from '../../src/pipeline/condition-channel.js';
 import { expectAllClose, expectClose } from '../helpers/expect-all-close.js';
 import { loadDetectorsFixture } from './load-onset-fixture.js';
@@ -57,7 +57,7 @@ describe('detectors against the NumPy/SciPy reference (scripts/fixtures/onset.py
       const e = c.expected.risefit;
       const mean = onsetBaselineStats(x, c.windows).mean;
       expect(mainsLines(x, c.windows.baselineStart, c.windows.baselineEnd, mean, c.fsHz)).toEqual(e.mainsLines);
-      const test = excessPowerTest(x, c.windows, mean, c.fsHz, msToSamples(RISE_FIT.acfMaxLagMs, c.fsHz));
+      const test = excessPowerTest(x, c.windows, mean, e.mainsLines!, c.fsHz, msToSamples(RISE_FIT.acfMaxLagMs, c.fsHz));
       for (const t of e.confirm!) {
         const p = test(t.start, t.end);
         expect(p).not.toBeNull();
@@ -175,5 +175,24 @@ describe('linesResidual and mainsLines', () => {
     const left = linesResidual(tone, 0, n, 0, [60, 120, 180], fs).residual.reduce((a, v) => a + v * v, 0) / tone.reduce((a, v) => a + v * v, 0);
     expect(left).toBeGreaterThan(0.95);
     expect(tone).toEqual(Float64Array.from({ length: n }, (_, i) => Math.sin((2 * Math.PI * 37 * i) / fs)));
+  });
+  it('fitLines on one stretch and subtractLines elsewhere remove a steady hum from a stretch it was not fitted on', () => {
+    const fs = 2000;
+    const hum = Float64Array.from({ length: 3000 }, (_, i) => 2 + 3 * Math.sin((2 * Math.PI * 50 * i) / fs + 0.4) + 0.9 * Math.cos((2 * Math.PI * 150 * i) / fs + 2.2));
+    const fit = fitLines(hum, 1000, 2000, 2, [50, 100, 150], fs);
+    expect(fit).not.toBeNull();
+    expect(fit!.origin).toBe(1000);
+    // A copy of samples 2400 … 2999 less the mean: z[i] is sample i + 2400.
+    const z = Float64Array.from(hum.subarray(2400), (v) => v - 2);
+    subtractLines(z, fit!, fs, 2400, 0, z.length);
+    expect(Math.max(...z.map(Math.abs))).toBeLessThan(1e-9);
+    // Only [from, to) changes.
+    const part = Float64Array.from(hum.subarray(0, 100), (v) => v - 2);
+    const before = Float64Array.from(part);
+    subtractLines(part, fit!, fs, 0, 50, 100);
+    expect(part.subarray(0, 50)).toEqual(before.subarray(0, 50));
+    expect(Math.max(...part.subarray(50).map(Math.abs))).toBeLessThan(1e-9);
+    expect(fitLines(hum, 0, 6, 2, [50, 100, 150], fs)).toBeNull();
+    expect(fitLines(hum, 0, 100, 2, [], fs)).toBeNull();
   });
 });

@@ -244,8 +244,9 @@ describe("risefit's confirmation: the detected stretch must carry more power tha
     }
     expect(found).toBeGreaterThanOrEqual(36);
   });
-  it('keeps what the envelope rule finds of a weak burst under a strong mains hum (the lines are fitted out)', () => {
+  it('keeps what the envelope rule finds of a weak burst under a strong mains hum and places it (the lines are fitted out)', () => {
     let fired = 0;
+    const errors: number[] = [];
     for (let s = 0; s < 20; s++) {
       const prng = onsetPrng(7000 + s);
       const phase = prng.between(0, 2 * Math.PI);
@@ -259,11 +260,15 @@ describe("risefit's confirmation: the detected stretch must carry more power tha
       expect(b.onsets).toEqual(a.onsets);
       if (a.onsets.length > 0) {
         fired++;
-        // Found at the burst (placing it is not what this test is about: the hum is left in the fit).
-        expect(a.onsets[0]).toBeGreaterThanOrEqual(1200);
-        expect(a.onsets[0]).toBeLessThan(1500);
+        expect(a.onsets[0]).toBeGreaterThanOrEqual(1250);
+        expect(a.onsets[0]).toBeLessThan(1350);
+        errors.push(Math.abs(a.onsets[0] - 1300));
       }
     }
     expect(fired).toBeGreaterThanOrEqual(8);
+    // Placed by the fit with the hum fitted on the baseline and removed (median 25 ms off with the hum
+    // left in: the hum's autocorrelation flattens the posterior).
+    errors.sort((u, v) => u - v);
+    expect(errors[Math.floor(errors.length / 2)]).toBeLessThanOrEqual(5);
   });
 });
