@@ -49,6 +49,7 @@ onset:
     expect(html).toContain('Latencies were measured from the onset of DELT_R in the same trial');
     expect(html).toMatch(/exceed(ed|ing) the baseline mean \+ \d+ SD for at least \d+ ms/);
     expect(html).toContain('(rise up to 60 ms, prior probability of an abrupt onset 0.5; docs/onset.md)');
+    expect(html).toContain('forward only (causal, so that no burst energy precedes its onset), less the mains lines fitted on the baseline, within');
     expect(html).toContain('for at least 50 ms and carrying more power than the baseline once mains lines were fitted out (one-sided F test with effective degrees of freedom, p &lt; 0.001), and then placed');
     expect(doc.results.some((f: { title: string }) => f.title.startsWith('onset latency (ms)'))).toBe(true);
   });
