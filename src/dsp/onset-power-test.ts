@@ -71,20 +71,26 @@ export function fitLines(y: Float64Array, start: number, end: number, mean: numb
   const k = 2 * linesHz.length;
   if (k === 0 || n <= k) return null;
   // The regressors, column by column: cos and sin of each line over the stretch.
-  const basis = Array.from({ length: k }, (_, j) => {
+  const basis: Float64Array[] = [];
+  for (let j = 0; j < k; j++) {
     const w = (2 * Math.PI * linesHz[j >> 1]) / fsHz;
-    return Float64Array.from({ length: n }, (_, i) => (j % 2 === 0 ? Math.cos(w * i) : Math.sin(w * i)));
-  });
-  const dot = (u: Float64Array, v: (i: number) => number): number => {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += u[i] * v(i);
-    return s;
-  };
-  const beta = solveLinear(
-    basis.map((u) => basis.map((v) => dot(u, (i) => v[i]))),
-    basis.map((u) => dot(u, (i) => y[start + i] - mean)),
-  );
-  return beta === null ? null : { linesHz, beta: Float64Array.from(beta), origin: start };
+    const b = new Float64Array(n);
+    if (j % 2 === 0) for (let i = 0; i < n; i++) b[i] = Math.cos(w * i);
+    else for (let i = 0; i < n; i++) b[i] = Math.sin(w * i);
+    basis.push(b);
+  }
+  const v = new Float64Array(n);
+  for (let i = 0; i < n; i++) v[i] = y[start + i] - mean;
+  const gram = basis.map(() => new Array<number>(k).fill(0));
+  for (let a = 0; a < k; a++) for (let b = a; b < k; b++) gram[a][b] = gram[b][a] = dot(basis[a], basis[b]);
+  const beta = solveLinear(gram, basis.map((u) => dot(u, v)));
+  return beta === null ? null : { linesHz, beta, origin: start };
+}
+
+function dot(u: Float64Array, v: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < u.length; i++) s += u[i] * v[i];
+  return s;
 }
 
 /**
