@@ -120,6 +120,16 @@ export const RISE_FIT = {
  */
 export const MAX_RISE_LIMIT_MS = 150;
 
+/**
+ * `risefit` removes from each fitted stretch the mains lines fitted on the baseline stretch nearest to
+ * the detection, but only if that stretch lies within this many ms: a mains frequency 0.05 Hz off its
+ * nominal value drifts 0.6 rad in 2 s at the fundamental (about 40 % of its power left) and three
+ * times as far at the third harmonic, past which subtracting the extrapolated lines could add more
+ * hum than it removes. Trial windows are well inside it; a scan of a whole recording uses its quiet
+ * windows, spread through the recording.
+ */
+export const HUM_EXTRAPOLATION_MS = 2000;
+
 /** Conditioning margin around a trial's windows for each detector's own filters, ms (see `onsetSegment`). */
 export const ONSET_MARGIN_MS = 200;
 
