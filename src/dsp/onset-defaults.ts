@@ -71,13 +71,14 @@ export const TKEO = {
  * so that no energy of the burst is spread before its start; backward only for offsets) are modelled
  * as zero-mean with variance σ₀² before the onset τ and σ₀² + A²·g²(t − τ) after it, g a
  * raised-cosine rise of duration T (0 = a step) to a plateau. σ₀² comes from the baseline, A² from
- * the samples after the rise. The same mains lines are fitted by least squares on the baseline and
- * that fit, extrapolated, is subtracted from the modelled stretch (σ₀² is the baseline's variance
- * with them removed): left in, a hum is noise the burst must rise above and its sinusoidal
- * autocorrelation flattens the posterior (steps at 6 dB under an 85 % hum: 11.5 ms off, 2.0 ms with
- * the hum removed). Fitting the lines on the modelled stretch itself would lend them burst power,
- * carried to the samples before the onset. The Gaussian log-likelihood is evaluated on a grid of τ (every sample from `lookbackMs` before the
- * detection to `maxShiftMs` after it) and T (0 to `maxRiseMs` in `riseStepMs` steps); the onset is
+ * the samples after the rise. The same mains lines are fitted by least squares on the baseline
+ * (the stretch nearest the detection, within HUM_EXTRAPOLATION_MS) and that fit, extrapolated, is
+ * subtracted from the modelled stretch (σ₀² is the baseline's variance with them removed): left
+ * in, a hum is noise the burst must rise above and its sinusoidal autocorrelation flattens the
+ * posterior (steps at 6 dB under an 85 % hum: 11.5 ms off, 2.0 ms with the hum removed). Fitting
+ * the lines on the modelled stretch itself would lend them burst power, carried to the samples
+ * before the onset. The Gaussian log-likelihood is evaluated on a grid of τ (every sample from
+ * `lookbackMs` before the detection to `maxShiftMs` after it) and T (0 to `maxRiseMs` in `riseStepMs` steps); the onset is
  * the median of the posterior of τ with T marginalised (after the change-point
  * estimators of Staude G, Flachenecker C, Daumer M, Wolf W (2001) "Onset detection in surface
  * electromyographic signals: a systematic comparison of methods", EURASIP J Appl Signal Process

@@ -135,8 +135,9 @@ export function residualPower(y: Float64Array, stretches: readonly (readonly [nu
 
 /**
  * One-sided test that a stretch `y[start, end)` carries more power than the baseline of `w` once the
- * mains lines `lines` ({@link mainsLines}) are fitted to each stretch apart and removed: r = (the stretch's residual mean square) / (the baseline's), each over its
- * residual degrees of freedom, referred to F(ν₁, ν₂), each ν those degrees of freedom over
+ * mains lines `lines` ({@link mainsLines}) are fitted to each stretch apart and removed: r = (the
+ * stretch's residual mean square) / (the baseline's), each over its residual degrees of freedom,
+ * referred to F(ν₁, ν₂), each ν those degrees of freedom over
  * 1 + 2 Σ_{k=1..maxLag} ρ²(k) (the variance inflation of a mean of squares of correlated Gaussian
  * samples). The baseline is read once; the returned function gives P(F ≥ r) for a stretch, or null
  * where the stretch or the baseline is too short to fit. `y` is not modified.

@@ -36,9 +36,8 @@ export interface RisePosteriorParams {
  * `max(lower, detection − lookback)` to `detection + maxShift`, and samples up to
  * `min(upper, detection + ahead)` enter the fit, less `hum` (mains lines fitted elsewhere, usually on
  * the baseline, {@link fitLines}), so `baselineVariance` should be the baseline's with the lines
- * removed. Returns the posterior
- * median of the onset, a sample index into `y`; returns `detection` itself when the stretch is too
- * short to fit. `y` is not modified.
+ * removed. Returns the posterior median of the onset, a sample index into `y`; returns `detection`
+ * itself when the stretch is too short to fit. `y` is not modified.
  */
 export function riseOnsetPosterior(
   y: Float64Array,
