@@ -78,8 +78,8 @@ export const TKEO = {
  * posterior (steps at 6 dB under an 85 % hum: 11.5 ms off, 2.0 ms with the hum removed). Fitting
  * the lines on the modelled stretch itself would lend them burst power, carried to the samples
  * before the onset. The Gaussian log-likelihood is evaluated on a grid of τ (every sample from
- * `lookbackMs` before the detection to `maxShiftMs` after it) and T (0 to `maxRiseMs` in `riseStepMs` steps); the onset is
- * the median of the posterior of τ with T marginalised (after the change-point
+ * `lookbackMs` before the detection to `maxShiftMs` after it) and T (0 to `maxRiseMs` in
+ * `riseStepMs` steps); the onset is the median of the posterior of τ with T marginalised (after the change-point
  * estimators of Staude G, Flachenecker C, Daumer M, Wolf W (2001) "Onset detection in surface
  * electromyographic signals: a systematic comparison of methods", EURASIP J Appl Signal Process
  * 2001(2):67–81, extended to a gradual rise). Neighbouring samples of band-passed EMG are
@@ -91,8 +91,8 @@ export const TKEO = {
  * (the other half spread evenly over 2.5 … 60 ms): at 10 dB the data barely tell a step from a rise
  * that starts 10 ms earlier, so a prior even over T alone (4 % on a step) placed abrupt onsets 6–12 ms
  * early at every SNR, while equal odds place them within 0.5–3 ms at 10–30 dB and gradual 5–50 ms
- * rises 7–7.5 ms from the truth at 10 dB (measured, `npm run bench:onset`; docs/onset.md); `--step-prior`
- * moves that trade-off. Offsets are placed the same way on the time-reversed signal (a
+ * rises 7–7.5 ms from the truth at 10 dB (measured, `npm run bench:onset`; docs/onset.md);
+ * `--step-prior` moves that trade-off. Offsets are placed the same way on the time-reversed signal (a
  * raised-cosine fall of up to `maxFallMs`, every fall time alike).
  */
 export const RISE_FIT = {

@@ -27,11 +27,13 @@ export function mainsLines(y: Float64Array, start: number, end: number, mean: nu
   return lines;
 }
 
-/** What is left of a stretch after its mains lines: the residual and its degrees of freedom. */
+/** What is left of a stretch after its mains lines: the residual, its degrees of freedom and the fit. */
 export interface LinesResidual {
   residual: Float64Array;
   /** Samples less the two coefficients fitted per line. */
   dof: number;
+  /** The lines removed; null when none were fitted. */
+  fit: FittedLines | null;
 }
 
 /**
@@ -45,11 +47,11 @@ export function linesResidual(y: Float64Array, start: number, end: number, mean:
   const k = 2 * linesHz.length;
   const residual = new Float64Array(n);
   for (let i = 0; i < n; i++) residual[i] = y[start + i] - mean;
-  if (k === 0 || n <= k) return { residual, dof: n - k };
+  if (k === 0 || n <= k) return { residual, dof: n - k, fit: null };
   const fit = fitLines(y, start, end, mean, linesHz, fsHz);
-  if (fit === null) return { residual, dof: n };
+  if (fit === null) return { residual, dof: n, fit };
   subtractLines(residual, fit, fsHz, start, 0, n);
-  return { residual, dof: n - k };
+  return { residual, dof: n - k, fit };
 }
 
 /** Sinusoids fitted by {@link fitLines}: amplitudes of a cosine and a sine at each line, phases from `origin`. */
@@ -94,6 +96,14 @@ function dot(u: Float64Array, v: Float64Array): number {
 }
 
 /**
+ * The lines `fit` of a signal y as seen in its time-reverse z[j] = y[end − 1 − j]: the same
+ * sinusoids, phases counted from the mirrored origin, so the sine amplitudes change sign.
+ */
+export function reverseLines(fit: FittedLines, end: number): FittedLines {
+  return { linesHz: fit.linesHz, beta: fit.beta.map((b, j) => (j % 2 === 0 ? b : -b)), origin: end - 1 - fit.origin };
+}
+
+/**
  * Subtracts the sinusoids `fit` from `z[from, to)` in place, where index i of `z` is sample
  * i + `offset` of the signal the lines were fitted to (phases counted from `fit.origin` there).
  */
@@ -112,25 +122,30 @@ export interface ResidualPower {
   dof: number;
   /** Σ dof / (1 + 2 Σ ρ²(k)) over the stretches (ρ each residual's autocorrelation). */
   effectiveDf: number;
+  /** The lines fitted to each stretch, in the order given (null where none were). */
+  fits: (FittedLines | null)[];
 }
 
 /**
  * The mains lines `linesHz` fitted to each of `stretches` of `y` apart and removed ({@link
- * linesResidual}), about `mean`: the pooled residual sum of squares and degrees of freedom, and the
- * effective degrees of freedom with autocorrelation up to `maxLag` samples. `y` is not modified.
+ * linesResidual}), about `mean`: the pooled residual sum of squares and degrees of freedom, the
+ * effective degrees of freedom with autocorrelation up to `maxLag` samples, and each stretch's fit.
+ * `y` is not modified.
  */
 export function residualPower(y: Float64Array, stretches: readonly (readonly [number, number])[], mean: number, linesHz: readonly number[], fsHz: number, maxLag: number): ResidualPower {
   let rss = 0;
   let dof = 0;
   let effectiveDf = 0;
+  const fits: (FittedLines | null)[] = [];
   for (const [start, end] of stretches) {
     const r = linesResidual(y, start, end, mean, linesHz, fsHz);
+    fits.push(r.fit);
     if (r.dof < 1) continue;
     for (const v of r.residual) rss += v * v;
     dof += r.dof;
     effectiveDf += r.dof / squaredAcfFactor(r.residual, 0, r.residual.length, maxLag);
   }
-  return { rss, dof, effectiveDf };
+  return { rss, dof, effectiveDf, fits };
 }
 
 /**

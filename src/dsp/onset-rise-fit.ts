@@ -2,7 +2,7 @@ import { ParameterError } from '../errors.js';
 import { msToSamples } from './ms-to-samples.js';
 import { onsetBaselineStats } from './onset-baseline-stats.js';
 import { HUM_EXTRAPOLATION_MS } from './onset-defaults.js';
-import { excessPowerTest, fitLines, mainsLines, residualPower, type FittedLines } from './onset-power-test.js';
+import { excessPowerTest, mainsLines, residualPower, reverseLines, type FittedLines } from './onset-power-test.js';
 import type { EnvelopeDetectorParams } from './onset-envelope-threshold.js';
 import { hodgesBuiOnsets } from './onset-hodges-bui.js';
 import { riseOnsetPosterior, type RisePosteriorParams } from './onset-rise-posterior.js';
@@ -72,12 +72,13 @@ export function riseFitOnsets(x: Float64Array, w: OnsetWindows, p: RiseFitParams
   const fx = oneWay?.forward ?? x;
   const bx = oneWay?.backward ?? x;
   if (fx.length !== x.length || bx.length !== x.length) throw new ParameterError(`one-way signals of ${fx.length} and ${bx.length} samples do not match the signal's ${x.length}`);
-  // Each fit's baseline: its mean and its variance with the mains lines removed.
+  // Each fit's baseline: its mean, its variance with the mains lines removed, and the lines fitted
+  // on each baseline stretch (one least-squares fit per stretch serves both).
   const baselines = [[w.baselineStart, w.baselineEnd] as const, ...(w.extraBaseline ?? [])];
-  const fitBaseline = (y: Float64Array): { mean: number; variance: number } => {
+  const fitBaseline = (y: Float64Array): { mean: number; variance: number; hum: (FittedLines | null)[] } => {
     const mean = onsetBaselineStats(y, w).mean;
     const r = residualPower(y, baselines, mean, lines, p.fsHz, maxLag);
-    return { mean, variance: r.rss / r.dof };
+    return { mean, variance: r.rss / r.dof, hum: r.fits };
   };
   const fs = fitBaseline(fx);
   const bs = bx === fx ? fs : fitBaseline(bx);
@@ -94,32 +95,22 @@ export function riseFitOnsets(x: Float64Array, w: OnsetWindows, p: RiseFitParams
     });
     return bestGap <= maxGap ? best : -1;
   };
-  const forwardHum = new Map<number, FittedLines | null>();
-  const reversedHum = new Map<number, FittedLines | null>();
-  const humNear = (at: number, reversedSignal: Float64Array | null): FittedLines | null => {
+  const humNear = (hum: (FittedLines | null)[], at: number): FittedLines | null => {
     const k = nearestBaseline(at);
-    if (k < 0) return null;
-    const cache = reversedSignal === null ? forwardHum : reversedHum;
-    if (!cache.has(k)) {
-      const [s, e] = baselines[k];
-      // In reversed time the stretch [s, e) lies at [end − e, end − s).
-      cache.set(k, reversedSignal === null ? fitLines(fx, s, e, fs.mean, lines, p.fsHz) : fitLines(reversedSignal, end - e, end - s, bs.mean, lines, p.fsHz));
-    }
-    return cache.get(k)!;
+    return k < 0 ? null : hum[k];
   };
-  const riseParams: RisePosteriorParams = { ...p, maxRiseMs: p.maxRiseMs };
   // Offsets weigh every fall time alike (abrupt included): a prior on falls has no measurement behind it.
   const fallParams: RisePosteriorParams = { ...p, maxRiseMs: p.maxFallMs, riseStepMs: p.fallStepMs, stepPrior: null };
   const onsets: number[] = [];
   const offsets: number[] = [];
-  // The reversed stretch for the offset fits: z[j] = x[end − 1 − j].
+  // The reversed stretch for the offset fits: reversed[j] = bx[end − 1 − j].
   let reversed: Float64Array | null = null;
   for (let b = 0; b < kept.length; b++) {
     const detOn = kept[b].on;
     const detOff = kept[b].off;
     const lower = Math.max(w.searchStart, b > 0 ? offsets[b - 1] : w.searchStart);
     const upper = detOff ?? end;
-    onsets.push(Math.max(lower, Math.min(riseOnsetPosterior(fx, fs.mean, fs.variance, detOn, lower, upper, riseParams, humNear(detOn, null)), w.searchEnd - 1)));
+    onsets.push(Math.max(lower, Math.min(riseOnsetPosterior(fx, fs.mean, fs.variance, detOn, lower, upper, p, humNear(fs.hum, detOn)), w.searchEnd - 1)));
     if (detOff !== null) {
       if (reversed === null) {
         reversed = new Float64Array(end - o);
@@ -127,7 +118,8 @@ export function riseFitOnsets(x: Float64Array, w: OnsetWindows, p: RiseFitParams
       }
       const nextOn = b + 1 < kept.length ? kept[b + 1].on : end;
       // In reversed time an offset at sample s is an onset at end − s; the fall cannot pass this burst's onset.
-      const j = riseOnsetPosterior(reversed, bs.mean, bs.variance, end - detOff, end - nextOn, end - onsets[b], fallParams, humNear(detOff - 1, reversed));
+      const hum = humNear(bs.hum, detOff - 1);
+      const j = riseOnsetPosterior(reversed, bs.mean, bs.variance, end - detOff, end - nextOn, end - onsets[b], fallParams, hum && reverseLines(hum, end));
       offsets.push(Math.max(onsets[b] + 1, Math.min(end - j, end)));
     }
   }

@@ -5,7 +5,7 @@ import { detectOnsets, type OnsetMethod, type OnsetMethodParams } from '../../sr
 import { thresholdRuns } from '../../src/dsp/onset-threshold-runs.js';
 import { msToSamples } from '../../src/dsp/ms-to-samples.js';
 import { onsetBaselineStats } from '../../src/dsp/onset-baseline-stats.js';
-import { excessPowerTest, fitLines, linesResidual, mainsLines, subtractLines } from '../../src/dsp/onset-power-test.js';
+import { excessPowerTest, fitLines, linesResidual, mainsLines, reverseLines, subtractLines } from '../../src/dsp/onset-power-test.js';
 import { conditionChannelOneWay, type ConditionParams } from '../../src/pipeline/condition-channel.js';
 import { expectAllClose, expectClose } from '../helpers/expect-all-close.js';
 import { loadDetectorsFixture } from './load-onset-fixture.js';
@@ -194,5 +194,12 @@ describe('linesResidual and mainsLines', () => {
     expect(Math.max(...part.subarray(50).map(Math.abs))).toBeLessThan(1e-9);
     expect(fitLines(hum, 0, 6, 2, [50, 100, 150], fs)).toBeNull();
     expect(fitLines(hum, 0, 100, 2, [], fs)).toBeNull();
+    // The same fit seen in reversed time (reverseLines) removes the hum from the time-reversed signal.
+    const end = 2800;
+    const rev = Float64Array.from({ length: end }, (_, j) => hum[end - 1 - j] - 2);
+    subtractLines(rev, reverseLines(fit!, end), fs, 0, 0, rev.length);
+    expect(Math.max(...rev.map(Math.abs))).toBeLessThan(1e-9);
+    // linesResidual reports the fit it removed, the same as fitLines'.
+    expect(linesResidual(hum, 1000, 2000, 2, [50, 100, 150], fs).fit!.beta).toEqual(fit!.beta);
   });
 });
