@@ -26,13 +26,13 @@
 // at every SNR with the default's targets checked on them, what --max-rise-ms 0 costs on the
 // mixed rises, what --step-prior 0.2 gains on gradual rises and costs on abrupt ones, and, as a bound,
 // the fit told each trial's true rise time.
-import { conditionChannel, conditionChannelOneWay } from '../dist/pipeline/condition-channel.js';
 import { detectOnsets, ONSET_METHODS } from '../dist/dsp/onset-detect.js';
 import { onsetConsensus } from '../dist/dsp/onset-consensus.js';
 import { onsetPrng } from '../dist/dsp/onset-prng.js';
 import { simulateOnsetTrial } from '../dist/dsp/onset-simulate-trial.js';
 import { methodParams } from '../dist/commands/onset.js';
-import { BANDPASS_HZ, BANDPASS_ORDER } from '../dist/dsp/defaults.js';
+import { BANDPASS_HZ } from '../dist/dsp/defaults.js';
+import { conditionTrial } from './onset-conditioning.js';
 import { DISAGREE_MS } from '../dist/dsp/onset-defaults.js';
 
 const args = process.argv.slice(2);
@@ -46,7 +46,6 @@ const FS = 2000;
 const SNRS = [3, 6, 10, 20, 30];
 const EVENT_MS = 1000;
 const EARLY_MS = 50;
-const conditioning = { dc: true, filters: [{ type: 'bandpass', cutoffHz: [...BANDPASS_HZ], order: BANDPASS_ORDER }], notch: null, rectify: false, envelope: null };
 const samples = (ms) => Math.round((ms * FS) / 1000);
 const windows = (n) => ({ baselineStart: samples(EVENT_MS - 500), baselineEnd: samples(EVENT_MS), searchStart: samples(EVENT_MS), searchEnd: samples(EVENT_MS + 1000), offsetEnd: n });
 
@@ -57,8 +56,7 @@ function trial(prng, snrDb, rise) {
     conditioningBandHz: [...BANDPASS_HZ], humFraction: prng.between(0, 0.5), mainsHz: 50, noiseRms: 5,
   };
   const sim = simulateOnsetTrial(model, prng);
-  const oneWay = { forward: conditionChannelOneWay(sim.x, FS, conditioning, 'forward'), backward: conditionChannelOneWay(sim.x, FS, conditioning, 'backward') };
-  return { x: conditionChannel(sim.x, FS, conditioning), oneWay, onset: sim.onsetIndex, riseMs: model.riseMs };
+  return { ...conditionTrial(sim.x, FS), onset: sim.onsetIndex, riseMs: model.riseMs };
 }
 
 const methods = [...ONSET_METHODS];

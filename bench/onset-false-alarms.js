@@ -14,22 +14,17 @@
 // Short bursts: the onset benchmark's model (src/dsp/onset-simulate-trial.ts) at 2000 Hz with a 5 ms
 // rise, a plateau of 30, 60 or 100 ms and a 20 ms fall, at 6 and 10 dB; reported: % detected (an onset
 // no more than 50 ms before the true one) and the median |error| (ms). Seeded (xoshiro128**).
-import { conditionChannel, conditionChannelOneWay } from '../dist/pipeline/condition-channel.js';
 import { detectOnsets } from '../dist/dsp/onset-detect.js';
 import { onsetPrng } from '../dist/dsp/onset-prng.js';
 import { simulateOnsetTrial } from '../dist/dsp/onset-simulate-trial.js';
 import { methodParams } from '../dist/commands/onset.js';
-import { BANDPASS_HZ, BANDPASS_ORDER } from '../dist/dsp/defaults.js';
+import { BANDPASS_HZ } from '../dist/dsp/defaults.js';
+import { conditionTrial } from './onset-conditioning.js';
 
 const args = process.argv.slice(2);
 const trialsArg = args.indexOf('--trials');
 const N = trialsArg >= 0 ? Number(args[trialsArg + 1]) : 1000;
 if (!Number.isInteger(N) || N < 10) throw new Error('--trials needs a whole number of at least 10');
-const conditioning = { dc: true, filters: [{ type: 'bandpass', cutoffHz: [...BANDPASS_HZ], order: BANDPASS_ORDER }], notch: null, rectify: false, envelope: null };
-const prepared = (raw, fs) => ({
-  x: conditionChannel(raw, fs, conditioning),
-  oneWay: { forward: conditionChannelOneWay(raw, fs, conditioning, 'forward'), backward: conditionChannelOneWay(raw, fs, conditioning, 'backward') },
-});
 const windowsAt = (fs, n) => {
   const s = (ms) => Math.round((ms * fs) / 1000);
   return { baselineStart: s(500), baselineEnd: s(1000), searchStart: s(1000), searchEnd: s(2000), offsetEnd: n };
@@ -70,7 +65,7 @@ kinds.forEach((kind, k) => {
   const prng = onsetPrng(1996 + k);
   for (let i = 0; i < N; i++) {
     const raw = noise(kind, prng, 2500);
-    const t = prepared(raw, fsNoise);
+    const t = conditionTrial(raw, fsNoise);
     const w = windowsAt(fsNoise, raw.length);
     noiseVariants.forEach(([, p], v) => {
       if (detectOnsets(t.x, w, p, t.oneWay).onsets.length > 0) alarms[v][k]++;
@@ -96,7 +91,7 @@ for (const plateauMs of [30, 60, 100]) {
         },
         prng,
       );
-      const t = prepared(sim.x, fsBurst);
+      const t = conditionTrial(sim.x, fsBurst);
       const w = windowsAt(fsBurst, sim.x.length);
       burstVariants.forEach(([, p], v) => {
         const onset = detectOnsets(t.x, w, p, t.oneWay).onsets[0];
